@@ -133,9 +133,14 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       const response = await client(target, {
         method,
-        ...(auth === undefined ? {} : { headers: { authorization: auth } }),
+        headers: {
+          ...(auth === undefined ? {} : { authorization: auth }),
+          // OpenProject refuses a write without a JSON Content-Type (406/415), and the spec gives
+          // read_ian no body: so the header, and an empty body.
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        },
         ...(searchParams ? { searchParams } : {}),
-        ...(method === 'POST' ? { json: {} } : {}),
+        ...(method === 'POST' ? { body: '' } : {}),
         followRedirect,
       });
       return response;
