@@ -1,38 +1,38 @@
 /**
- * Composition root of the Electron shell. The shell issue wires the tray, windows and adapters here;
- * all logic lives in main/core (plain Node) so it can be tested without Electron.
+ * Composition root of the Electron shell: the shell's pieces (main/shell) and the core (main/core)
+ * wired together. All logic lives in those modules, where it is tested without Electron.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app } from 'electron';
 import { join } from 'node:path';
 import { CHANNELS, type AppInfo } from '../preload/contract';
+import { prepareShell, startShell } from './shell/app-shell';
+import { exposeE2eHook } from './shell/e2e-hook';
+import { startedHidden } from './shell/login-item';
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 420,
-    height: 560,
-    show: false,
-    webPreferences: {
+prepareShell();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(() => {
+    const shell = startShell({
+      rendererRoot: join(import.meta.dirname, '../renderer'),
       preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
+      devServerUrl: process.env.ELECTRON_RENDERER_URL,
+      // TODO(lead): the sync engine's refresh/snooze, the accounts' base URLs, the saved hotkey and
+      // widget position, and engine views → shell.tray.update(trayStatusFromEngine(view)).
+      actions: { refresh: () => {}, pause: () => {}, resume: () => {} },
+      instanceBaseUrls: () => [],
+    });
+    shell.ipc.handle(CHANNELS.appInfo, (): AppInfo => ({
+      name: app.getName(),
+      version: app.getVersion(),
+    }));
+    app.on('second-instance', () => shell.windows.showWidget());
+    exposeE2eHook(shell);
+    if (!startedHidden(process.argv)) shell.windows.showWidget();
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  win.once('ready-to-show', () => win.show());
-  return win;
 }
 
-void app.whenReady().then(() => {
-  ipcMain.handle(CHANNELS.appInfo, (): AppInfo => ({
-    name: app.getName(),
-    version: app.getVersion(),
-  }));
-  createWindow();
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+// A tray app keeps running with no window open; it quits from the tray menu.
+app.on('window-all-closed', () => {});

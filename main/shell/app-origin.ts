@@ -1,0 +1,9 @@
+/** Where our pages come from: app://bundle/…, a privileged custom scheme serving out/renderer. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'bundle';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The renderer's URL for a route: app://bundle/index.html#/widget. */
+export function appUrl(route: string): string {
+  return `${APP_ORIGIN}/index.html#/${route}`;
+}
