@@ -4,7 +4,7 @@
  */
 import { app } from 'electron';
 import { join } from 'node:path';
-import { CHANNELS, type AppInfo } from '../preload/contract';
+import { CHANNELS, ok, type AppInfo, type Result } from '../preload/contract';
 import { prepareShell, startShell } from './shell/app-shell';
 import { exposeE2eHook } from './shell/e2e-hook';
 import { startedHidden } from './shell/login-item';
@@ -24,10 +24,9 @@ if (!app.requestSingleInstanceLock()) {
       actions: { refresh: () => {}, pause: () => {}, resume: () => {} },
       instanceBaseUrls: () => [],
     });
-    shell.ipc.handle(CHANNELS.appInfo, (): AppInfo => ({
-      name: app.getName(),
-      version: app.getVersion(),
-    }));
+    shell.ipc.handle(CHANNELS.appInfo, (): Result<AppInfo> =>
+      ok({ name: app.getName(), version: app.getVersion() }),
+    );
     app.on('second-instance', () => shell.windows.showWidget());
     exposeE2eHook(shell);
     if (!startedHidden(process.argv)) shell.windows.showWidget();

@@ -1,17 +1,84 @@
-import type { TrayBridge } from '../../preload/contract';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrayBridge, ViewName } from '../../preload/contract';
+import { BRIDGE_READY_EVENT, BridgeProvider, useBridgeEvent } from './bridge/BridgeContext';
+import { navigate, parseRoute, type Route } from './route';
+import { QuickSearch } from './search/QuickSearch';
+import { SettingsView } from './settings/SettingsView';
+import { Widget } from './widget/Widget';
+import { Wizard } from './wizard/Wizard';
 
-declare global {
-  interface Window {
-    openprojectTray?: TrayBridge;
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+/** The bridge from the preload, or (browser harness) once it announces itself. */
+function useWindowBridge(): TrayBridge | null {
+  const [bridge, setBridge] = useState(() => window.openprojectTray ?? null);
+  useEffect(() => {
+    if (bridge) return;
+    const ready = () => setBridge(window.openprojectTray ?? null);
+    window.addEventListener(BRIDGE_READY_EVENT, ready);
+    ready();
+    return () => window.removeEventListener(BRIDGE_READY_EVENT, ready);
+  }, [bridge]);
+  return bridge;
+}
+
+/** Picks the view from the URL; follows main when it asks this window to show another one. */
+export function Views({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const view: ViewName = route.view ?? 'widget';
+
+  useEffect(() => {
+    document.title = t(`titles.${view}`);
+  }, [t, view]);
+
+  useBridgeEvent('windowShown', (shown) => {
+    if (shown.view !== view || (shown.accountId ?? null) !== route.accountId) {
+      if (shown.view === 'wizard' || shown.view === 'settings')
+        navigate(shown.view, shown.accountId);
+    }
+  });
+
+  switch (view) {
+    case 'widget':
+      return <Widget />;
+    case 'search':
+      return <QuickSearch />;
+    case 'settings':
+      return <SettingsView />;
+    case 'wizard':
+      return <Wizard key={route.accountId ?? ''} accountId={route.accountId} />;
   }
 }
 
 export function App() {
-  const connected = window.openprojectTray !== undefined;
+  const { t, i18n } = useTranslation();
+  const bridge = useWindowBridge();
+  const route = useRoute();
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.resolvedLanguage ?? i18n.language;
+  }, [i18n.resolvedLanguage, i18n.language]);
+
+  if (!bridge) {
+    return (
+      <main className="view starting" aria-labelledby="app-title">
+        <h1 id="app-title">{t('app.name')}</h1>
+        <p role="status">{t('app.starting')}</p>
+      </main>
+    );
+  }
   return (
-    <main aria-labelledby="app-title">
-      <h1 id="app-title">OpenProject Tray</h1>
-      <p role="status">{connected ? 'Ready.' : 'Starting…'}</p>
-    </main>
+    <BridgeProvider bridge={bridge}>
+      <Views route={route} />
+    </BridgeProvider>
   );
 }

@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../preload/contract';
+import { accountLabel } from '../bridge/accountLabel';
+import { useBridgeEvent } from '../bridge/BridgeContext';
+import { useLocale } from '../bridge/useLocale';
+import { useNow } from '../bridge/useNow';
+import { useTrayData } from '../bridge/useTrayData';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { CheckAllIcon, GearIcon, RefreshIcon, SearchIcon } from '../components/icons';
+import { Banners } from './Banners';
+import { Filters } from './Filters';
+import { GroupList, type GroupListHandle } from './GroupList';
+import {
+  applyFilters,
+  filterChoices,
+  isProblem,
+  mergeGroups,
+  NO_FILTERS,
+  widgetCondition,
+} from './model';
+import { PauseMenu } from './PauseMenu';
+import { StatePanel, type StateActions } from './StatePanel';
+import { useWidgetActions } from './useWidgetActions';
+
+/** The notification widget: unread notifications grouped by work package, newest first. */
+export function Widget() {
+  const { t } = useTranslation();
+  const data = useTrayData();
+  const now = useNow();
+  const locale = useLocale();
+  const actions = useWidgetActions();
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const listRef = useRef<GroupListHandle>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const { settle } = actions;
+  useEffect(settle, [data.snapshot, settle]);
+
+  const entries = useMemo(
+    () => mergeGroups(data.snapshot, new Set(actions.hidden.keys())),
+    [data.snapshot, actions.hidden],
+  );
+  const visible = useMemo(() => applyFilters(entries, filters), [entries, filters]);
+  const choices = useMemo(() => filterChoices(entries), [entries]);
+  const accountsById = useMemo(
+    () => new Map(data.accounts.map((account) => [account.id, account])),
+    [data.accounts],
+  );
+  const condition = widgetCondition(data, entries, visible);
+  const problems = data.accounts.filter(
+    (account) =>
+      isProblem(account) && (condition.kind !== 'problem' || condition.account.id !== account.id),
+  );
+  const total = data.snapshot?.unread.total ?? 0;
+  const narrowed = filters.reason !== null || filters.project !== null;
+
+  useBridgeEvent('windowShown', (shown) => {
+    if (shown.view !== 'widget') return;
+    if (condition.kind === 'list') listRef.current?.focusFirst();
+    else headingRef.current?.focus();
+  });
+
+  const stateActions: StateActions = {
+    retryLoad: data.reload,
+    addAccount: () => void actions.openView('wizard'),
+    clearFilters: () => setFilters(NO_FILTERS),
+    retryAccount: (account: Account) => void actions.refresh(account.id),
+    signIn: (account: Account) => void actions.openView('wizard', account),
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) void actions.hide();
+  };
+
+  return (
+    <main className="view widget" onKeyDown={onKeyDown}>
+      <header className="widget-header">
+        <div className="widget-title">
+          <h1 ref={headingRef} tabIndex={-1}>
+            {t('widget.title')}
+          </h1>
+          {total > 0 ? (
+            <span className="badge">{t('widget.unreadCount', { count: total })}</span>
+          ) : null}
+        </div>
+        <div className="toolbar">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => void actions.refresh()}
+            aria-label={t('widget.refresh')}
+            title={t('widget.refresh')}
+          >
+            <RefreshIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => void actions.markAll(visible, filters)}
+            disabled={visible.length === 0}
+            aria-label={narrowed ? t('widget.markShownRead') : t('widget.markAllRead')}
+            title={narrowed ? t('widget.markShownRead') : t('widget.markAllRead')}
+          >
+            <CheckAllIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => void actions.openView('search')}
+            aria-label={t('widget.openSearch')}
+            title={t('widget.openSearch')}
+          >
+            <SearchIcon />
+          </button>
+          <PauseMenu onChoose={(pause) => void actions.setPause(pause)} />
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => void actions.openView('settings')}
+            aria-label={t('widget.openSettings')}
+            title={t('widget.openSettings')}
+          >
+            <GearIcon />
+          </button>
+        </div>
+      </header>
+      <p className="visually-hidden" role="status">
+        {actions.notice}
+      </p>
+      {actions.error ? (
+        <div className="action-error">
+          <ErrorMessage error={actions.error} />
+          <button type="button" className="button-link" onClick={actions.dismissError}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      ) : null}
+      <Banners
+        problems={problems}
+        pause={data.settings?.pause ?? null}
+        locale={locale}
+        onResume={() => void actions.setPause({ kind: 'active' })}
+        onRetry={stateActions.retryAccount}
+        onSignIn={stateActions.signIn}
+      />
+      {entries.length > 0 ? (
+        <Filters
+          choices={choices}
+          accounts={data.accounts}
+          filters={filters}
+          onChange={setFilters}
+        />
+      ) : null}
+      {condition.kind === 'list' ? (
+        <GroupList
+          ref={listRef}
+          entries={visible}
+          accounts={accountsById}
+          showAccount={data.accounts.length > 1}
+          now={now}
+          locale={locale}
+          onOpen={(entry) => void actions.open(entry)}
+          onMarkRead={(entry) => void actions.markEntry(entry)}
+        />
+      ) : (
+        <StatePanel condition={condition} loadError={data.error} actions={stateActions} />
+      )}
+      {data.accounts.length > 0 ? (
+        <footer className="widget-footer">
+          {data.accounts.map((account) => (
+            <button
+              key={account.id}
+              type="button"
+              className="button-link"
+              onClick={() => void actions.openNotificationCenter(account.id)}
+            >
+              {data.accounts.length > 1
+                ? t('widget.notificationCenterOf', { account: accountLabel(account) })
+                : t('widget.openNotificationCenter')}
+            </button>
+          ))}
+        </footer>
+      ) : null}
+    </main>
+  );
+}
