@@ -29,7 +29,10 @@ export const GLOBAL_OPTIONS = {
     valueName: 'token',
     description: 'API token (default: $OPENPROJECT_API_KEY)',
   },
-  json: { type: 'boolean', description: 'Print one JSON document on stdout, nothing else' },
+  json: {
+    type: 'boolean',
+    description: 'Print JSON on stdout, nothing else (watch: one object per line)',
+  },
   help: { type: 'boolean', short: 'h', description: 'Show help (for a command: <command> --help)' },
   version: { type: 'boolean', short: 'v', description: 'Show the version' },
 } as const satisfies OptionSpecs;

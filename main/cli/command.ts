@@ -5,7 +5,8 @@
  */
 import type { OpenProjectClient } from '../core/api/client';
 import type { OptionSpecs, OptionValues } from './args';
-import type { Output } from './output';
+import type { Connection } from './connection';
+import type { Env, Output } from './output';
 
 export interface CommandContext {
   /** Positional arguments after the command name. */
@@ -14,9 +15,16 @@ export interface CommandContext {
   values: OptionValues;
   json: boolean;
   out: Output;
+  /** The environment the CLI was started with. */
+  env: Env;
   now: () => Date;
-  /** Aborted on Ctrl-C; long-running commands (watch) stop when it fires. */
+  /**
+   * Aborted on Ctrl-C (reason 'SIGINT') or SIGTERM ('SIGTERM'). A command with `runsUntilStopped`
+   * stops when it fires and returns; any other command is abandoned at once.
+   */
   signal: AbortSignal;
+  /** The URL and key to use; throws a UsageError when the URL is missing or not a web address. */
+  connection: () => Connection;
   /** A client with the API key; throws a UsageError when the URL or the key is missing. */
   client: () => OpenProjectClient;
   /** A client that works without a key too (for `probe`). */
@@ -37,6 +45,11 @@ export interface Command {
   json?: readonly string[];
   /** The command's own options (global ones are always accepted). */
   options?: OptionSpecs;
+  /**
+   * Runs until a signal stops it (`watch`): the signal is its normal end, so it exits 0, and it is
+   * given time to stop cleanly.
+   */
+  runsUntilStopped?: boolean;
   /** Examples shown in `help <command>`. */
   examples?: readonly string[];
   run(context: CommandContext): Promise<void>;

@@ -7,13 +7,25 @@ export const EXIT = {
   runtime: 1,
   /** The command line or the configuration is wrong: unknown command/option, missing URL or key. */
   usage: 2,
-  /** Interrupted by Ctrl-C (128 + SIGINT). */
+  /** Interrupted by Ctrl-C (128 + SIGINT); `watch` ends with 0 instead, as that is how it stops. */
   interrupted: 130,
+  /** Stopped by SIGTERM (128 + SIGTERM); `watch` ends with 0 instead. */
+  terminated: 143,
 } as const;
+
+/** The exit code for a command cut short by a signal (the AbortSignal's reason). */
+export function exitCodeForSignal(reason: unknown): number {
+  return reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+}
 
 /** The way the CLI was called (or configured) is wrong; the message says how to fix it. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** The command ran and failed; the message already says what happened and what to do. */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
 }
 
 export interface PresentedError {
@@ -29,7 +41,7 @@ export function presentError(error: unknown, secrets: readonly string[] = []): P
   if (error instanceof UsageError) {
     return { message: redact(error.message, secrets), exitCode: EXIT.usage };
   }
-  if (error instanceof ApiError) {
+  if (error instanceof ApiError || error instanceof CommandFailure) {
     return { message: redact(error.message, secrets), exitCode: EXIT.runtime };
   }
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,50 +1,8 @@
 /**
- * Pure text helpers for the CLI's human output: reason labels in OpenProject's words,
- * relative times, and aligned columns.
+ * Pure text helpers for the CLI's human output: relative times and aligned columns. Reason words
+ * come from the table the toasts use too (core/notify/reason-labels.ts).
  */
-import type { NotificationDetail, NotificationReason } from '../core/domain';
 import { displayWidth, truncateToWidth } from './text-width';
-
-/** How OpenProject names each reason; unknown reasons are shown in words made from their name. */
-const REASON_LABELS: Readonly<Record<string, string>> = {
-  mentioned: 'Mentioned',
-  assigned: 'Assigned',
-  responsible: 'Accountable',
-  watched: 'Watched',
-  subscribed: 'Subscribed',
-  commented: 'Commented',
-  created: 'Created',
-  processed: 'Processed',
-  prioritized: 'Prioritized',
-  scheduled: 'Scheduled',
-  dateAlert: 'Date alert',
-  shared: 'Shared',
-  reminder: 'Reminder',
-};
-
-export function reasonLabel(reason: NotificationReason): string {
-  const known = REASON_LABELS[reason];
-  if (known) return known;
-  const words = reason
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words === '' ? 'Other' : words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-const DATE_PROPERTY_LABELS: Readonly<Record<string, string>> = {
-  startDate: 'starts',
-  dueDate: 'due',
-  date: 'on',
-};
-
-/** "due 2026-06-02" for a date alert's detail, or null when there is nothing to say. */
-export function dateAlertLabel(detail: NotificationDetail | null): string | null {
-  if (!detail?.value) return null;
-  const verb = DATE_PROPERTY_LABELS[detail.property] ?? detail.property;
-  return `${verb} ${detail.value}`;
-}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

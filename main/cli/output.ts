@@ -1,7 +1,7 @@
 /**
  * Where the CLI writes: stdout for results, stderr for errors. Colours only on a terminal
  * and never when NO_COLOR is set (https://no-color.org). With --json, stdout gets exactly one
- * JSON document.
+ * JSON document (`watch`: one JSON object per line).
  */
 
 /** The part of a stream the CLI needs; process.stdout fits, and so does a test's collector. */
@@ -81,6 +81,19 @@ export class Output {
   /** One JSON document, newline-terminated: the only thing on stdout with --json. */
   json(value: unknown): void {
     this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /**
+   * One compact JSON object on one line (`watch --json`). Each line is one write and Node keeps
+   * no stdio buffer, so a reader at the other end of a pipe gets it whole and at once.
+   */
+  jsonLine(value: unknown): void {
+    this.stdout.write(`${JSON.stringify(value)}\n`);
+  }
+
+  /** Something worth knowing that does not stop the command (a value adjusted…), on stderr. */
+  warn(message: string): void {
+    this.stderr.write(`${this.errorStyle.yellow('Warning:')} ${message}\n`);
   }
 
   error(message: string): void {

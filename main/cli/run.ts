@@ -7,7 +7,7 @@ import { checkOptionsFor, parseCommandLine, PROGRAM, type OptionSpecs } from './
 import type { Command, CommandContext } from './command';
 import { COMMANDS, unknownCommand } from './commands';
 import { authenticatedClient, optionalAuthClient, resolveConnection } from './connection';
-import { EXIT, presentError, UsageError } from './errors';
+import { EXIT, exitCodeForSignal, presentError, UsageError } from './errors';
 import { commandHelp, programHelp } from './help';
 import { Output, type Env, type TextSink } from './output';
 import { APP_VERSION } from '../core/version';
@@ -18,7 +18,7 @@ export interface CliIO {
   stderr: TextSink;
   /** The clock for relative times ("5 min ago"). */
   now?: () => Date;
-  /** Aborted on Ctrl-C. */
+  /** Aborted on Ctrl-C or SIGTERM, with the signal's name as the reason. */
   signal?: AbortSignal;
   /** The command set; defaults to all commands. */
   commands?: readonly Command[];
@@ -29,6 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const out = new Output(io.stdout, io.stderr, env);
   const commands = io.commands ?? COMMANDS;
   const secrets = secretsIn(argv, env);
+  const signal = io.signal ?? new AbortController().signal;
   try {
     const parsed = parseCommandLine(argv, allCommandOptions(commands));
     const json = parsed.values.json === true;
@@ -60,19 +61,41 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       values: parsed.values,
       json,
       out,
+      env,
       now: io.now ?? (() => new Date()),
-      signal: io.signal ?? new AbortController().signal,
+      signal,
+      connection,
       client: (): OpenProjectClient => authenticatedClient(connection()),
       clientWithOptionalAuth: (): OpenProjectClient => optionalAuthClient(connection()),
       commands,
     };
-    await command.run(context);
-    return EXIT.ok;
+    if (command.runsUntilStopped) {
+      await command.run(context);
+      return EXIT.ok;
+    }
+    const finished = await untilDoneOrAborted(command.run(context), signal);
+    return finished ? EXIT.ok : exitCodeForSignal(signal.reason);
   } catch (error) {
-    if (io.signal?.aborted) return EXIT.interrupted;
+    if (signal.aborted) return exitCodeForSignal(signal.reason);
     const presented = presentError(error, secrets);
     out.error(presented.message);
     return presented.exitCode;
+  }
+}
+
+/** true when the command finished, false when the signal fired first (the command is abandoned). */
+async function untilDoneOrAborted(run: Promise<void>, signal: AbortSignal): Promise<boolean> {
+  run.catch(() => undefined); // once abandoned, its late failure is of no interest
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<false>((resolve) => {
+    onAbort = () => resolve(false);
+    if (signal.aborted) resolve(false);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([run.then(() => true as const), aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }
 

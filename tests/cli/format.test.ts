@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_REASONS } from '../../main/core/domain';
-import { dateAlertLabel, reasonLabel, relativeTime, table, truncate } from '../../main/cli/format';
+import { relativeTime, table, truncate } from '../../main/cli/format';
+import { dateAlertDetail, reasonLabel, reasonPhrase } from '../../main/core/notify/reason-labels';
 import { displayWidth } from '../../main/cli/text-width';
 
 const NOW = new Date('2026-05-20T12:00:00Z');
@@ -12,6 +13,12 @@ describe('human output helpers', () => {
     expect(reasonLabel('assigned')).toBe('Assigned');
     expect(reasonLabel('responsible')).toBe('Accountable');
     expect(reasonLabel('watched')).toBe('Watched');
+    expect(reasonLabel('subscribed')).toBe('Subscribed');
+    expect(reasonLabel('commented')).toBe('Commented');
+    expect(reasonLabel('created')).toBe('Created');
+    expect(reasonLabel('processed')).toBe('Status changed');
+    expect(reasonLabel('prioritized')).toBe('Priority changed');
+    expect(reasonLabel('scheduled')).toBe('Dates changed');
     expect(reasonLabel('dateAlert')).toBe('Date alert');
     expect(reasonLabel('shared')).toBe('Shared');
     expect(reasonLabel('reminder')).toBe('Reminder');
@@ -33,13 +40,27 @@ describe('human output helpers', () => {
     expect(relativeTime('not a date', NOW)).toBe('not a date');
   });
 
-  it('describes a date alert by its date', () => {
-    expect(dateAlertLabel({ property: 'dueDate', value: '2026-06-02' })).toBe('due 2026-06-02');
-    expect(dateAlertLabel({ property: 'startDate', value: '2026-06-01' })).toBe(
-      'starts 2026-06-01',
+  it('uses the same words inside a sentence, as the toasts and `watch` do', () => {
+    expect(reasonPhrase('processed', null)).toBe('status changed');
+    expect(reasonPhrase('mentioned', { property: 'note', value: 'ignored' })).toBe('mentioned');
+    expect(reasonPhrase('reminder', { property: 'note', value: 'Call Ann' })).toBe(
+      'reminder: Call Ann',
     );
-    expect(dateAlertLabel({ property: 'dueDate', value: null })).toBeNull();
-    expect(dateAlertLabel(null)).toBeNull();
+    expect(reasonPhrase('budgetExceeded', null)).toBe('budget exceeded');
+  });
+
+  it('describes a date alert by its date, in OpenProject’s words', () => {
+    expect(dateAlertDetail({ property: 'dueDate', value: '2026-06-02' })).toBe(
+      'finish date 2026-06-02',
+    );
+    expect(dateAlertDetail({ property: 'startDate', value: '2026-06-01' })).toBe(
+      'start date 2026-06-01',
+    );
+    expect(reasonPhrase('dateAlert', { property: 'date', value: '2026-06-03' })).toBe(
+      'date alert: date 2026-06-03',
+    );
+    expect(dateAlertDetail({ property: 'dueDate', value: null })).toBeNull();
+    expect(dateAlertDetail(null)).toBeNull();
   });
 
   it('aligns columns without trailing spaces and shrinks the flexible one to fit', () => {

@@ -5,10 +5,10 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator';
-import { ANSI, closedPort, onlyJson, unreadOnServer } from './support';
+import { ANSI, childEnv, closedPort, onlyJson, unreadOnServer } from './support';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/openproject-tray.js');
@@ -30,16 +30,6 @@ interface ProcessResult {
   code: number | null;
   stdout: string;
   stderr: string;
-}
-
-/** A clean environment: our Node first on PATH, no inherited OPENPROJECT_* or colour settings. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(OPENPROJECT_|NO_COLOR|FORCE_COLOR)/.test(key)) base[key] = value;
-  }
-  base.PATH = [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
-  return { ...base, ...extra };
 }
 
 function run(

@@ -3,6 +3,7 @@
  * simulator's state over plain HTTP (independently of the API client) to know what to expect.
  */
 import { createServer } from 'node:net';
+import { delimiter, dirname } from 'node:path';
 import { runCli } from '../../main/cli/run';
 
 export interface Collector {
@@ -57,6 +58,16 @@ export async function cli(argv: string[], options: RunOptions = {}): Promise<Cli
 export function onlyJson(stdout: string): unknown {
   if (!stdout.endsWith('\n')) throw new Error(`stdout does not end with a newline: ${stdout}`);
   return JSON.parse(stdout);
+}
+
+/** A clean environment for a child process: our Node first on PATH, no inherited OPENPROJECT_* or colour settings. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(OPENPROJECT_|NO_COLOR|FORCE_COLOR|XDG_STATE_HOME)/.test(key)) base[key] = value;
+  }
+  base.PATH = [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
+  return { ...base, ...extra };
 }
 
 /** A port on 127.0.0.1 that nothing listens on (bound, then released). */

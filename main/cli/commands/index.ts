@@ -5,6 +5,7 @@ import { notificationsCommand } from './notifications';
 import { probeCommand } from './probe';
 import { readCommand } from './read';
 import { searchCommand } from './search';
+import { watchCommand } from './watch';
 import { whoamiCommand } from './whoami';
 
 export const COMMANDS: readonly Command[] = [
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   notificationsCommand,
   searchCommand,
   readCommand,
+  watchCommand,
   helpCommand,
 ];
 

@@ -1,6 +1,7 @@
 import type { WorkPackageGroup } from '../../core/domain';
+import { dateAlertDetail, reasonLabel } from '../../core/notify/reason-labels';
 import type { Command } from '../command';
-import { dateAlertLabel, plural, reasonLabel, relativeTime, table, type Cell } from '../format';
+import { plural, relativeTime, table, type Cell } from '../format';
 import type { Output } from '../output';
 import { expectNoOperands } from './operands';
 
@@ -84,7 +85,7 @@ function groupTable(groups: readonly WorkPackageGroup[], out: Output, now: Date)
     align: text === 'N' ? 'right' : 'left',
   }));
   const rows = groups.map((group): Cell[] => {
-    const alert = dateAlertLabel(group.dateAlert);
+    const alert = dateAlertDetail(group.dateAlert);
     const reasons = group.reasons
       .map((reason) =>
         reason === 'dateAlert' && alert ? `${reasonLabel(reason)} (${alert})` : reasonLabel(reason),

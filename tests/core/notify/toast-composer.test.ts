@@ -41,8 +41,8 @@ describe('one work package', () => {
     expect(compose([item({ reason: 'responsible' })])?.body).toBe(
       'Website · accountable by Jane Doe',
     );
-    expect(compose([item({ reason: 'assigned' })])?.body).toBe('Website · assignee by Jane Doe');
-    expect(compose([item({ reason: 'watched' })])?.body).toBe('Website · watcher by Jane Doe');
+    expect(compose([item({ reason: 'assigned' })])?.body).toBe('Website · assigned by Jane Doe');
+    expect(compose([item({ reason: 'watched' })])?.body).toBe('Website · watched by Jane Doe');
   });
 
   it('coalesces several updates: "3 updates on #123 …", reasons and actors once each', () => {

@@ -73,7 +73,7 @@ describe('every kind of change is noticed within one poll, once', () => {
     await t.tick();
     expect(t.notifier.toasts.map((toast) => [toast.title, toast.body])).toEqual([
       ['#7 Ship v1', 'Demo project · mentioned by Jane Doe'],
-      ['#7 Ship v1', 'Demo project · assignee by Jane Doe'],
+      ['#7 Ship v1', 'Demo project · assigned by Jane Doe'],
     ]);
     expect(t.events.unread.at(-1)?.count).toBe(1);
   });
@@ -179,7 +179,7 @@ describe('coalesced toasts', () => {
     expect(t.notifier.toasts).toHaveLength(1);
     expect(t.notifier.toasts[0]).toMatchObject({
       title: '3 updates on #123 Fix login',
-      body: 'Demo project · mentioned, assignee by Jane Doe and Bob',
+      body: 'Demo project · mentioned, assigned by Jane Doe and Bob',
     });
   });
 
