@@ -3,69 +3,76 @@
  * client_id, and the secret of a confidential client) and deletes the tokens locally, also when
  * the revocation fails — and says which happened.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LoopbackSignIn } from '../../../main/core/auth/pkce-flow';
+import { describe, expect, it } from 'vitest';
 import { parseStoredTokens } from '../../../main/core/auth/token-set';
 import { secretKeys } from '../../../main/core/secrets/secret-store';
-import { FakeBrowser } from '../auth/support/fake-browser';
-import { startFakeOpenProject, type FakeOpenProject } from '../auth/support/fake-openproject-oauth';
+import { TRAY_CLIENT_ID } from '../../simulator/oauth/index';
 import { freePort, oauthAccountFixture } from '../auth/support/fixtures';
+import { signInThroughSimulator, startOAuthServer } from '../auth/support/simulator-oauth';
 
-const servers: FakeOpenProject[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop();
-});
-
+/** An account signed in to the simulator (the tray app, or a confidential app with `clientSecret`). */
 async function signedIn(options: { clientSecret?: string } = {}) {
-  const op = await startFakeOpenProject(options);
-  servers.push(op);
+  const { sim, oauth } = await startOAuthServer();
+  const clientId = options.clientSecret
+    ? oauth.createApplication({
+        name: 'Confidential tray',
+        redirectUris: ['http://127.0.0.1:47651/oauth-callback'],
+        clientSecret: options.clientSecret,
+      }).clientId
+    : TRAY_CLIENT_ID;
   const fx = await oauthAccountFixture(
     {
       provider: 'openproject',
-      clientId: 'tray-client-id',
+      clientId,
       confidential: options.clientSecret !== undefined,
       redirect: { mode: 'loopback', port: await freePort(), path: '/oauth-callback' },
     },
-    op.url,
+    sim.url,
   );
   if (options.clientSecret) await fx.accounts.setClientSecret(fx.accountId, options.clientSecret);
-  const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 200 });
-  await new FakeBrowser().follow(await op.approve((run.signIn as LoopbackSignIn).authorizationUrl));
-  await run.completed;
+  await signInThroughSimulator(fx);
   const tokens = parseStoredTokens(await fx.secrets.get(secretKeys.oauthTokens(fx.accountId)));
-  return { op, fx, tokens: tokens! };
+  return { sim, oauth, fx, clientId, tokens: tokens! };
 }
 
 describe('disconnect', () => {
   it('revokes the refresh token at /oauth/revoke and deletes the tokens', async () => {
-    const { op, fx, tokens } = await signedIn();
+    const { sim, oauth, fx, tokens } = await signedIn();
     const result = await fx.auth.disconnect(fx.accountId);
     expect(result).toEqual({
       revoked: true,
       message:
         'Signed out of Work: the sign-in was revoked on the server and removed from this computer.',
     });
-    const revoke = op.requests.find((request) => request.path === '/openproject/oauth/revoke');
+    const [revoke] = oauth.requests({ endpoint: 'revoke' });
+    expect(revoke?.status).toBe(200);
     expect(revoke?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
-    expect(Object.fromEntries(revoke?.form ?? [])).toEqual({
+    expect(revoke?.form).toEqual({
       token: tokens.refreshToken,
       token_type_hint: 'refresh_token',
-      client_id: 'tray-client-id',
+      client_id: TRAY_CLIENT_ID,
     });
+    expect(oauth.tokens().every((token) => token.revoked)).toBe(true);
+    const api = await fetch(`${sim.url}/api/v3/users/me`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
+    expect(api.status).toBe(401);
     expect(await fx.secrets.get(secretKeys.oauthTokens(fx.accountId))).toBeNull();
     expect(fx.accounts.get(fx.accountId).state).toBe('signed-out');
   });
 
   it('sends the client secret of a confidential client', async () => {
-    const { op, fx } = await signedIn({ clientSecret: 's3cret' });
+    const { oauth, fx, clientId } = await signedIn({ clientSecret: 's3cret' });
     expect((await fx.auth.disconnect(fx.accountId)).revoked).toBe(true);
-    const revoke = op.requests.find((request) => request.path.endsWith('/oauth/revoke'));
-    expect(revoke?.form.get('client_secret')).toBe('s3cret');
+    const [revoke] = oauth.requests({ endpoint: 'revoke' });
+    expect(revoke).toMatchObject({ status: 200, clientId });
+    expect(revoke?.form.client_secret).toBe('s3cret');
+    expect(oauth.tokens().every((token) => token.revoked)).toBe(true);
   });
 
   it('deletes the tokens even when the server cannot be reached, and says so', async () => {
-    const { op, fx, tokens } = await signedIn();
-    await op.stop();
+    const { sim, fx, tokens } = await signedIn();
+    await sim.stop();
     const result = await fx.auth.disconnect(fx.accountId);
     expect(result.revoked).toBe(false);
     expect(result.message).toMatch(

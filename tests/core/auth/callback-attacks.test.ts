@@ -1,46 +1,38 @@
 /**
  * Every attack on, or failure of, the loopback callback is harmless: no token is stored, the
- * result says clearly what happened, and the listener ends up closed. Against a small
- * Doorkeeper-like OpenProject OAuth on 127.0.0.1 (see support/fake-openproject-oauth.ts).
+ * result says clearly what happened, and the listener ends up closed. Against the simulator's
+ * OpenProject OAuth on 127.0.0.1 (login and consent walked over HTTP; see support/simulator-oauth.ts).
  */
 import * as http from 'node:http';
 import * as os from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SignInRun } from '../../../main/core/accounts/account-auth';
 import { SignInError } from '../../../main/core/auth/oauth-errors';
 import type { LoopbackSignIn } from '../../../main/core/auth/pkce-flow';
 import { secretKeys } from '../../../main/core/secrets/secret-store';
-import { startFakeOpenProject, type FakeOpenProject } from './support/fake-openproject-oauth';
-import { FakeBrowser } from './support/fake-browser';
-import {
-  freePort,
-  oauthAccountFixture,
-  portIsClosed,
-  type AccountsFixture,
-} from './support/fixtures';
+import { TestBrowser } from '../../simulator/oauth/test-browser';
+import { TRAY_CLIENT_ID, type OAuthControl } from '../../simulator/oauth/index';
+import type { Simulator } from '../../simulator/types';
+import { portIsClosed, type AccountsFixture } from './support/fixtures';
+import { approveInBrowser, simulatorAccount } from './support/simulator-oauth';
 
 describe('the loopback callback under attack', () => {
-  let op: FakeOpenProject;
+  let sim: Simulator;
+  let oauth: OAuthControl;
   let fx: AccountsFixture;
   let port: number;
-  const browser = new FakeBrowser();
+  const browser = new TestBrowser();
 
   beforeEach(async () => {
-    op = await startFakeOpenProject();
-    port = await freePort();
-    fx = await oauthAccountFixture(
-      {
-        provider: 'openproject',
-        clientId: 'tray-client-id',
-        redirect: { mode: 'loopback', port, path: '/oauth-callback' },
-      },
-      op.url,
-    );
+    ({ sim, oauth, fx, port } = await simulatorAccount());
   });
 
-  afterEach(async () => {
-    await op.stop();
-  });
+  /** The callback the simulator sends the browser to after consent, with extra parameters. */
+  async function approve(authorizationUrl: string, extra: Record<string, string> = {}) {
+    const callback = new URL(await approveInBrowser(authorizationUrl));
+    for (const [key, value] of Object.entries(extra)) callback.searchParams.set(key, value);
+    return callback.href;
+  }
 
   async function start(options: { timeoutMs?: number; signal?: AbortSignal } = {}) {
     const run: SignInRun = await fx.auth.startOAuthSignIn(fx.accountId, {
@@ -50,8 +42,7 @@ describe('the loopback callback under attack', () => {
     return { run, signIn: run.signIn as LoopbackSignIn };
   }
 
-  const tokenRequests = () =>
-    op.requests.filter((request) => request.path.endsWith('/oauth/token'));
+  const tokenRequests = () => oauth.requests({ endpoint: 'token' });
   const storedTokens = () => fx.secrets.get(secretKeys.oauthTokens(fx.accountId));
 
   async function expectHarmless(
@@ -73,10 +64,10 @@ describe('the loopback callback under attack', () => {
     const { run, signIn } = await start();
     expect(signIn.redirectUri).toBe(`http://127.0.0.1:${port}/oauth-callback`);
     const authorize = new URL(signIn.authorizationUrl);
-    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${op.url}/oauth/authorize`);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${sim.url}/oauth/authorize`);
     expect(authorize.searchParams.get('scope')).toBe('api_v3');
 
-    const callback = await op.approve(signIn.authorizationUrl);
+    const callback = await approve(signIn.authorizationUrl);
     const first = await browser.request(callback);
     expect(first.status).toBe(302);
     expect(first.headers.get('location')).toBe('/done');
@@ -88,12 +79,13 @@ describe('the loopback callback under attack', () => {
     expect(await portIsClosed(port)).toBe(true);
 
     const [request] = tokenRequests();
+    expect(request?.status).toBe(200);
     expect(request?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
-    expect(request?.form.get('grant_type')).toBe('authorization_code');
-    expect(request?.form.get('client_id')).toBe('tray-client-id');
-    expect(request?.form.get('redirect_uri')).toBe(signIn.redirectUri);
-    expect(request?.form.get('code_verifier')).toMatch(/^[\w-]{43,128}$/);
-    expect(request?.form.has('client_secret')).toBe(false);
+    expect(request?.form.grant_type).toBe('authorization_code');
+    expect(request?.form.client_id).toBe(TRAY_CLIENT_ID);
+    expect(request?.form.redirect_uri).toBe(signIn.redirectUri);
+    expect(request?.form.code_verifier).toMatch(/^[\w-]{43,128}$/);
+    expect(request?.form).not.toHaveProperty('client_secret');
     expect(await storedTokens()).not.toBeNull();
   });
 
@@ -108,7 +100,7 @@ describe('the loopback callback under attack', () => {
     expect(forged.body).not.toContain('attacker-code');
     expect(tokenRequests()).toHaveLength(0);
 
-    await browser.follow(await op.approve(signIn.authorizationUrl));
+    await browser.follow(await approve(signIn.authorizationUrl));
     await run.completed;
     expect(tokenRequests()).toHaveLength(1);
     expect(await storedTokens()).not.toBeNull();
@@ -125,12 +117,12 @@ describe('the loopback callback under attack', () => {
 
   it('answers a replayed or second callback with an error page and exchanges only once', async () => {
     const { run, signIn } = await start();
-    const callback = await op.approve(signIn.authorizationUrl);
+    const callback = await approve(signIn.authorizationUrl);
     expect((await browser.request(callback)).status).toBe(302);
     await run.completed;
     const replay = await browser.request(callback);
     expect(replay.status).toBe(400);
-    const second = await browser.request(await op.approve(signIn.authorizationUrl));
+    const second = await browser.request(await approve(signIn.authorizationUrl));
     expect(second.status).toBe(400);
     expect(tokenRequests()).toHaveLength(1);
     await signIn.closed; // closes by itself after the linger time
@@ -139,7 +131,7 @@ describe('the loopback callback under attack', () => {
 
   it('answers other paths with 404, other methods with 405, other host names with 404: no effect', async () => {
     const { run, signIn } = await start();
-    const callback = await op.approve(signIn.authorizationUrl);
+    const callback = await approve(signIn.authorizationUrl);
     const query = new URL(callback).search;
     expect((await browser.request(`http://127.0.0.1:${port}/other${query}`)).status).toBe(404);
     expect((await browser.request(callback, { method: 'POST', form: {} })).status).toBe(405);
@@ -178,7 +170,11 @@ describe('the loopback callback under attack', () => {
 
   it('turns error=access_denied into one sentence, with an escaped static page', async () => {
     const { run, signIn } = await start();
-    const outcome = await browser.follow(op.deny(signIn.authorizationUrl));
+    const denied = new URL(await approveInBrowser(signIn.authorizationUrl, { decision: 'deny' }));
+    expect(denied.searchParams.get('error')).toBe('access_denied');
+    // A hostile description must not reach the page.
+    denied.searchParams.set('error_description', '<script>alert(1)</script> denied');
+    const outcome = await browser.follow(denied.href);
     expect('page' in outcome && outcome.page.url).toBe(`http://127.0.0.1:${port}/error`);
     const page = 'page' in outcome ? outcome.page.body : '';
     expect(page).toContain('Sign-in was cancelled in the browser');
@@ -189,26 +185,29 @@ describe('the loopback callback under attack', () => {
 
   it('rejects an answer whose iss names another server (mix-up)', async () => {
     const { run, signIn } = await start();
-    const callback = await op.approve(signIn.authorizationUrl, { iss: 'https://evil.example' });
+    const callback = await approve(signIn.authorizationUrl, { iss: 'https://evil.example' });
     await browser.follow(callback);
     await expectHarmless(run, 'issuer-mismatch', /did not come from/);
     expect(tokenRequests()).toHaveLength(0);
   });
 
   it('accepts an iss equal to the issuer OpenProject advertises (host_name, not the typed URL)', async () => {
+    oauth.setHostName('openproject.internal.example/openproject');
     const { run, signIn } = await start();
-    await browser.follow(await op.approve(signIn.authorizationUrl, { iss: op.issuer }));
+    expect(signIn.provider.as.issuer).toBe('http://openproject.internal.example/openproject');
+    await browser.follow(
+      await approve(signIn.authorizationUrl, {
+        iss: 'http://openproject.internal.example/openproject',
+      }),
+    );
     await run.completed;
     expect(await storedTokens()).not.toBeNull();
   });
 
   it('stores nothing when the token answer has no access_token', async () => {
-    op.answerTokenRequestsWith(() => ({
-      status: 200,
-      body: { token_type: 'Bearer', refresh_token: 'orphan-refresh', expires_in: 7200 },
-    }));
+    oauth.injectTokenFault({ kind: 'omit', fields: ['access_token'] });
     const { run, signIn } = await start();
-    const outcome = await browser.follow(await op.approve(signIn.authorizationUrl));
+    const outcome = await browser.follow(await approve(signIn.authorizationUrl));
     expect('page' in outcome && outcome.page.body).toContain('Sign-in failed');
     await expectHarmless(run, 'bad-response', /not a valid OAuth response/);
   });
@@ -220,12 +219,9 @@ describe('the loopback callback under attack', () => {
     ['unauthorized_client', 'unauthorized-client', /enable it/],
     ['invalid_scope', 'invalid-scope', /api_v3/],
   ] as const)('explains a token endpoint %s in one sentence', async (code, kind, message) => {
-    op.answerTokenRequestsWith(() => ({
-      status: 400,
-      body: { error: code, error_description: 'x' },
-    }));
+    oauth.injectTokenFault({ kind: 'error', error: code, description: 'x' });
     const { run, signIn } = await start();
-    await browser.follow(await op.approve(signIn.authorizationUrl));
+    await browser.follow(await approve(signIn.authorizationUrl));
     await expectHarmless(run, kind, message);
   });
 
@@ -246,10 +242,8 @@ describe('the loopback callback under attack', () => {
     const second = await start();
     await expect(first.run.completed).rejects.toMatchObject({ kind: 'cancelled' });
     expect(second.signIn.redirectUri).toBe(first.signIn.redirectUri);
-    expect((await browser.request(await op.approve(first.signIn.authorizationUrl))).status).toBe(
-      400,
-    );
-    await browser.follow(await op.approve(second.signIn.authorizationUrl));
+    expect((await browser.request(await approve(first.signIn.authorizationUrl))).status).toBe(400);
+    await browser.follow(await approve(second.signIn.authorizationUrl));
     await second.run.completed;
     expect(tokenRequests()).toHaveLength(1);
   });

@@ -16,22 +16,20 @@ import {
 import { issuerUrl, resolveProvider } from '../../../main/core/auth/providers';
 import { secretKeys } from '../../../main/core/secrets/secret-store';
 import { OAuthConnectionSchema } from '../../../main/core/settings/schema';
-import { FakeBrowser } from './support/fake-browser';
-import { startFakeOpenProject, type FakeOpenProject } from './support/fake-openproject-oauth';
+import { TRAY_CLIENT_ID } from '../../simulator/oauth/index';
+import { authorizeInBrowser, TestBrowser } from '../../simulator/oauth/test-browser';
 import { freePort, oauthAccountFixture } from './support/fixtures';
+import {
+  approveInBrowser,
+  signInThroughSimulator,
+  simulatorAccount,
+  startOAuthServer,
+} from './support/simulator-oauth';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-async function fakeOpenProject(
-  options: Parameters<typeof startFakeOpenProject>[0] = {},
-): Promise<FakeOpenProject> {
-  const op = await startFakeOpenProject(options);
-  cleanups.push(() => op.stop());
-  return op;
-}
 
 /** A server answering every GET with `body` (JSON) and `status`. */
 async function staticServer(status: number, body: (origin: string) => unknown): Promise<string> {
@@ -57,78 +55,86 @@ async function failure(promise: Promise<unknown>): Promise<SignInError> {
 }
 
 const connection = (fields: Record<string, unknown>) =>
-  OAuthConnectionSchema.parse({ name: 'Sign-in', clientId: 'tray-client-id', ...fields });
+  OAuthConnectionSchema.parse({ name: 'Sign-in', clientId: TRAY_CLIENT_ID, ...fields });
 
 describe('OpenProject provider', () => {
   it('uses the fixed paths and the advertised issuer, adding revocation and S256', async () => {
-    const op = await fakeOpenProject({ issuerHost: 'op.example.com' });
+    const { sim } = await startOAuthServer({ oauth: { hostName: 'op.example.com' } });
     const provider = await resolveProvider({
-      baseUrl: op.url,
+      baseUrl: sim.url,
       connection: connection({ provider: 'openproject' }),
       fetch: createGotFetch(),
     });
     expect(provider.as).toMatchObject({
       issuer: 'http://op.example.com',
-      authorization_endpoint: `${op.url}/oauth/authorize`,
-      token_endpoint: `${op.url}/oauth/token`,
-      revocation_endpoint: `${op.url}/oauth/revoke`,
+      authorization_endpoint: `${sim.url}/oauth/authorize`,
+      token_endpoint: `${sim.url}/oauth/token`,
+      revocation_endpoint: `${sim.url}/oauth/revoke`,
       code_challenge_methods_supported: ['S256'],
     });
     expect(provider.scope).toBe('api_v3');
-    expect(provider.serverName).toBe(new URL(op.url).host);
+    expect(provider.serverName).toBe(new URL(sim.url).host);
   });
 
   it('signs in when the metadata is missing (older OpenProject), with the base URL as issuer', async () => {
-    const op = await fakeOpenProject({ metadata: 'missing' });
-    const fx = await oauthAccountFixture(
-      {
-        provider: 'openproject',
-        clientId: 'tray-client-id',
-        redirect: { mode: 'loopback', port: await freePort(), path: '/oauth-callback' },
-      },
-      op.url,
-    );
+    const { sim, fx } = await simulatorAccount({}, { metadata: false });
     const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 200 });
-    expect(run.signIn.provider.as.issuer).toBe(op.url);
-    await new FakeBrowser().follow(await op.approve(run.signIn.authorizationUrl));
+    expect(run.signIn.provider.as.issuer).toBe(sim.url);
+    await new TestBrowser().follow(await approveInBrowser(run.signIn.authorizationUrl));
     await run.completed;
     expect(await fx.secrets.get(secretKeys.oauthTokens(fx.accountId))).not.toBeNull();
   });
 
   it('sends the secret of a confidential client in the form, and explains a wrong one', async () => {
-    const op = await fakeOpenProject({ clientSecret: 'the-right-secret' });
+    const { sim, oauth } = await startOAuthServer();
+    const app = oauth.createApplication({
+      name: 'Tray (confidential)',
+      redirectUris: ['http://127.0.0.1:47651/oauth-callback'],
+      confidential: true,
+      clientSecret: 'the-right-secret',
+    });
     const fx = await oauthAccountFixture(
       {
         provider: 'openproject',
-        clientId: 'tray-client-id',
+        clientId: app.clientId,
         confidential: true,
         redirect: { mode: 'loopback', port: await freePort(), path: '/oauth-callback' },
       },
-      op.url,
+      sim.url,
     );
     await fx.accounts.setClientSecret(fx.accountId, 'a-wrong-secret');
-    let run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 200 });
-    await new FakeBrowser().follow(await op.approve(run.signIn.authorizationUrl));
+    const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 200 });
+    await new TestBrowser().follow(await approveInBrowser(run.signIn.authorizationUrl));
     const wrong = await failure(run.completed);
     expect(wrong.kind).toBe('invalid-client');
     expect(wrong.message).toMatch(/check the client id \(and secret\)/);
     await (run.signIn as LoopbackSignIn).closed;
 
     await fx.accounts.setClientSecret(fx.accountId, 'the-right-secret');
-    run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 200 });
-    await new FakeBrowser().follow(await op.approve(run.signIn.authorizationUrl));
-    await run.completed;
-    const last = op.requests.filter((request) => request.path.endsWith('/oauth/token')).at(-1);
-    expect(last?.form.get('client_id')).toBe('tray-client-id');
-    expect(last?.form.get('client_secret')).toBe('the-right-secret');
+    await signInThroughSimulator(fx);
+    const last = oauth.requests({ endpoint: 'token' }).at(-1);
+    expect(last).toMatchObject({ status: 200, basicAuth: false });
+    expect(last?.form.client_id).toBe(app.clientId);
+    expect(last?.form.client_secret).toBe('the-right-secret');
   });
 
   it('offers the out-of-band fallback: the user pastes the code (or the whole address)', async () => {
-    const op = await fakeOpenProject();
+    const { sim, oauth } = await startOAuthServer();
+    const app = oauth.createApplication({
+      name: 'Tray (copy and paste)',
+      redirectUris: ['urn:ietf:wg:oauth:2.0:oob'],
+      confidential: false,
+    });
     const fx = await oauthAccountFixture(
-      { provider: 'openproject', clientId: 'tray-client-id', redirect: { mode: 'oob' } },
-      op.url,
+      { provider: 'openproject', clientId: app.clientId, redirect: { mode: 'oob' } },
+      sim.url,
     );
+    /** The page OpenProject shows the code on, after consent. */
+    const codePage = async (authorizationUrl: string) => {
+      const outcome = await authorizeInBrowser(new TestBrowser(), authorizationUrl);
+      if (!('page' in outcome)) throw new Error('expected the code page');
+      return new URL(outcome.page.url);
+    };
     const run = await fx.auth.startOAuthSignIn(fx.accountId);
     if (run.signIn.mode !== 'oob') throw new Error('expected an out-of-band sign-in');
     expect(run.signIn.redirectUri).toBe(OOB_REDIRECT_URI);
@@ -142,7 +148,8 @@ describe('OpenProject provider', () => {
     await expect(run.signIn.submitCode('unknown-code')).rejects.toMatchObject({
       kind: 'invalid-grant',
     });
-    const shown = new URL(await op.approve(run.signIn.authorizationUrl));
+    const shown = await codePage(run.signIn.authorizationUrl);
+    expect(shown.pathname).toBe('/openproject/oauth/authorize/native');
     const tokens = await run.signIn.submitCode(`  ${shown.searchParams.get('code') ?? ''}\n`);
     expect(tokens.accessToken).toBeTruthy();
     expect(await fx.secrets.get(secretKeys.oauthTokens(fx.accountId))).toContain(
@@ -152,8 +159,8 @@ describe('OpenProject provider', () => {
 
     const again = await fx.auth.startOAuthSignIn(fx.accountId);
     if (again.signIn.mode !== 'oob') throw new Error('expected an out-of-band sign-in');
-    const page = `${op.url}/oauth/authorize/native?${new URL(await op.approve(again.signIn.authorizationUrl)).searchParams.toString()}`;
-    const pasted = await again.signIn.submitCode(page);
+    const page = await codePage(again.signIn.authorizationUrl);
+    const pasted = await again.signIn.submitCode(page.href);
     expect(pasted.accessToken).toBeTruthy();
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The token lifecycle's failure paths, against the Doorkeeper-like OAuth on 127.0.0.1: a
- * transient failure is not "needs sign-in" and is retried after a pause (no loop); a rotated
- * refresh token that cannot be stored is never used; repeated 401s stop instead of looping.
+ * The token lifecycle's failure paths, against the simulator's OpenProject OAuth on 127.0.0.1 (one
+ * clock for app and server): a transient failure is not "needs sign-in" and is retried after a
+ * pause (no loop); a rotated refresh token that cannot be stored is never used; repeated 401s stop
+ * instead of looping.
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { AccountAuth } from '../../../main/core/accounts/account-auth';
 import { Accounts } from '../../../main/core/accounts/accounts';
@@ -13,48 +14,42 @@ import { ApiError } from '../../../main/core/api/errors';
 import { aesGcmCipher, staticKeyProvider } from '../../../main/core/secrets/aes-gcm-cipher';
 import { FileSecretStore } from '../../../main/core/secrets/file-secret-store';
 import { openSettingsStore } from '../../../main/core/settings/settings-store';
-import type { LoopbackSignIn } from '../../../main/core/auth/pkce-flow';
 import { parseStoredTokens } from '../../../main/core/auth/token-set';
 import { secretKeys } from '../../../main/core/secrets/secret-store';
-import { FakeBrowser } from './support/fake-browser';
-import { startFakeOpenProject, type FakeOpenProject } from './support/fake-openproject-oauth';
-import { freePort, oauthAccountFixture, type AccountsFixture } from './support/fixtures';
+import type { OAuthControl } from '../../simulator/oauth/index';
+import type { Simulator } from '../../simulator/types';
+import type { AccountsFixture } from './support/fixtures';
+import { signInThroughSimulator, simulatorAccount } from './support/simulator-oauth';
 
 const HOUR = 3_600_000;
 
 describe('TokenManager failure handling', () => {
-  let op: FakeOpenProject;
+  let sim: Simulator;
+  let oauth: OAuthControl;
   let fx: AccountsFixture;
 
   beforeEach(async () => {
-    op = await startFakeOpenProject();
-    fx = await oauthAccountFixture(
-      {
-        provider: 'openproject',
-        clientId: 'tray-client-id',
-        redirect: { mode: 'loopback', port: await freePort(), path: '/oauth-callback' },
-      },
-      op.url,
-    );
-    const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 200 });
-    const signIn = run.signIn as LoopbackSignIn;
-    await new FakeBrowser().follow(await op.approve(signIn.authorizationUrl));
-    await run.completed;
+    ({ sim, oauth, fx } = await simulatorAccount());
+    await signInThroughSimulator(fx);
+    sim.control.resetStats();
   });
 
-  afterEach(async () => {
-    await op.stop();
-  });
-
-  const refreshRequests = () =>
-    op.requests.filter((request) => request.form.get('grant_type') === 'refresh_token').length;
+  /** Requests that reached the token endpoint since sign-in (also those a fault answered). */
+  const refreshRequests = () => sim.control.stats().byPath['/oauth/token']?.requests ?? 0;
+  const apiAccepts = async (token: string) =>
+    (
+      await fetch(`${sim.url}/api/v3/users/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).status === 200;
   const stored = async () =>
     parseStoredTokens(await fx.secrets.get(secretKeys.oauthTokens(fx.accountId)));
 
   it('keeps using the valid token when the server is down, then pauses before retrying', async () => {
     const manager = fx.auth.tokenManager(fx.accountId);
     const original = (await stored())!;
-    op.answerTokenRequestsWith(() => ({ status: 503, body: '<html>maintenance</html>' }));
+    // The reverse proxy answers 503 (an HTML page) while OpenProject is down.
+    sim.control.injectFault({ kind: 'status', status: 503, pathPrefix: '/oauth/token' });
 
     fx.clock.advance(2 * HOUR - 60_000); // due, not expired
     expect(await manager.getToken()).toBe(original.accessToken);
@@ -77,17 +72,18 @@ describe('TokenManager failure handling', () => {
     expect(manager.state).toBe('ok');
     expect(fx.accounts.get(fx.accountId).state).toBe('ok');
 
-    op.answerTokenRequestsWith(null);
+    sim.control.clearFaults();
     fx.clock.advance(5 * 60_000);
     const renewed = await manager.getToken();
     expect(renewed).not.toBe(original.accessToken);
     expect(refreshRequests()).toBe(3);
+    expect(await apiAccepts(renewed)).toBe(true);
   });
 
   it('treats a server that cannot be reached as transient, not as "needs sign-in"', async () => {
     const manager = fx.auth.tokenManager(fx.accountId);
     await manager.getToken();
-    await op.stop();
+    await sim.stop();
     fx.clock.advance(2 * HOUR + 1);
     await expect(manager.getToken()).rejects.toMatchObject({ kind: 'unreachable' });
     expect(manager.state).toBe('ok');
@@ -112,7 +108,8 @@ describe('TokenManager failure handling', () => {
     expect(refreshRequests()).toBe(1); // the tokens already received were stored, not requested again
     const now = (await stored())!;
     expect(now.accessToken).toBe(renewed);
-    expect(op.issuedRefreshTokens()).toContain(now.refreshToken);
+    expect(await apiAccepts(renewed)).toBe(true);
+    expect(oauth.tokens().filter((token) => !token.revoked)).toHaveLength(1); // the first pair is revoked on use
   });
 
   it('refreshes once on a 401, and stops with "needs sign-in" when fresh tokens are refused too', async () => {
@@ -134,7 +131,7 @@ describe('TokenManager failure handling', () => {
   it('answers a 401 with false (no retry) when the refresh is refused', async () => {
     const manager = fx.auth.tokenManager(fx.accountId);
     await manager.getToken();
-    op.answerTokenRequestsWith(() => ({ status: 400, body: { error: 'invalid_grant' } }));
+    oauth.injectTokenFault({ kind: 'error', error: 'invalid_grant' });
     await expect(manager.onUnauthorized()).resolves.toBe(false);
     expect(fx.accounts.get(fx.accountId).state).toBe('needs-sign-in');
     await expect(manager.onUnauthorized()).resolves.toBe(false);
@@ -153,17 +150,14 @@ describe('TokenManager failure handling', () => {
   });
 
   it('asks for sign-in when the server gave no refresh token and the access token runs out', async () => {
-    op.answerTokenRequestsWith(() => ({
-      status: 200,
-      body: { access_token: 'short-lived', token_type: 'Bearer', expires_in: 600 },
-    }));
-    const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 200 });
-    await new FakeBrowser().follow(
-      await op.approve((run.signIn as LoopbackSignIn).authorizationUrl),
-    );
-    await run.completed;
+    oauth.injectTokenFault({ kind: 'omit', fields: ['refresh_token'] });
+    oauth.setAccessTokenLifetime(600);
+    await signInThroughSimulator(fx);
+    sim.control.resetStats();
     const manager = fx.auth.tokenManager(fx.accountId);
-    expect(await manager.getToken()).toBe('short-lived');
+    const shortLived = await manager.getToken();
+    expect((await stored())?.refreshToken).toBeNull();
+    expect(await apiAccepts(shortLived)).toBe(true);
     fx.clock.advance(600_000 - 30_000); // within min(2 min, 10 % of 10 min) = 60 s of expiry
     await expect(manager.getToken()).rejects.toMatchObject({ kind: 'unauthenticated' });
     expect(fx.accounts.get(fx.accountId).state).toBe('needs-sign-in');

@@ -1,6 +1,10 @@
 /**
- * A tiny stand-in for OpenProject's OAuth (Doorkeeper) on 127.0.0.1, until the simulator
- * grows OAuth: `/oauth/authorize` approves at once (302 to the redirect URI with code + state),
+ * DEPRECATED: the sign-in tests run against the simulator's OpenProject OAuth now
+ * (tests/simulator/oauth, support/simulator-oauth.ts), which also injects the odd token answers
+ * this fake was kept for (`injectTokenFault`). Only tests/core/secrets/no-clear-secrets.test.ts
+ * still uses it; delete it once that test is moved.
+ *
+ * A tiny stand-in for OpenProject's OAuth (Doorkeeper) on 127.0.0.1: `/oauth/authorize` approves at once (302 to the redirect URI with code + state),
  * `/oauth/token` checks the form encoding, PKCE S256 and the redirect URI and rotates refresh
  * tokens, `/oauth/revoke` answers 200 `{}` like Doorkeeper, and the RFC 8414 metadata has no
  * revocation or PKCE entries and an issuer from another host name. Tests can replace the token

@@ -48,6 +48,7 @@ export interface AccountsFixture {
 export async function oauthAccountFixture(
   connection: Partial<OAuthConnection> & Pick<OAuthConnection, 'provider' | 'clientId'>,
   baseUrl = 'http://127.0.0.1:9/openproject',
+  options: { clock?: ManualClock } = {},
 ): Promise<AccountsFixture> {
   const folder = await tempFolder();
   const settings = openSettingsStore({ cwd: folder });
@@ -56,7 +57,7 @@ export async function oauthAccountFixture(
     aesGcmCipher(staticKeyProvider(randomBytes(32))),
   );
   const accounts = new Accounts(settings, secrets);
-  const clock = manualClock();
+  const clock = options.clock ?? manualClock();
   const account = accounts.add({
     name: 'Work',
     baseUrl,

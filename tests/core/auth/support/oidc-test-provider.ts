@@ -1,21 +1,32 @@
 /**
  * A real OpenID Connect provider (panva/oidc-provider) in-process on 127.0.0.1, configured like
  * an identity provider a desktop app signs in to: a native public client, PKCE S256 required,
- * RFC 9207 `iss` in authorization responses, opaque 2-hour access tokens with scope api_v3,
- * rotating refresh tokens, revocation. Its dev interactions (login + consent forms) are driven
- * by tests/core/auth/support/fake-browser.ts.
+ * RFC 9207 `iss` in authorization responses, 2-hour access tokens with scope api_v3 (opaque, or
+ * RFC 9068 JWTs for OpenProject's client id, which the simulator's `jwt_oidc` accepts), rotating
+ * refresh tokens, revocation. Its dev interactions (login + consent forms) are driven by
+ * tests/core/auth/support/fake-browser.ts, or by Chromium in tests/e2e/oauth.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type JsonWebKey,
+} from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
 export const TEST_CLIENT_ID = 'openproject-tray';
 export const API_RESOURCE = 'urn:openproject:api-v3';
+/** OpenProject's own client id at the provider: the `aud` of JWT access tokens. */
+export const OPENPROJECT_AUDIENCE = 'openproject';
+const KEY_ID = 'test';
 
 export interface OidcTestProvider {
   issuer: string;
   provider: Provider;
+  /** The public signing key (JWK with `kid`), as in the provider's JWKS. */
+  publicJwk: JsonWebKey & { kid: string };
   /** Token endpoint requests so far, by grant type. */
   tokenRequests: { authorization_code: number; refresh_token: number };
   stop(): Promise<void>;
@@ -34,13 +45,13 @@ function withoutQuickStartWarnings<T>(make: () => T): T {
   }
 }
 
-function signingKey(): Record<string, unknown> {
+function signingKey(): JsonWebKey {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return privateKey.export({ format: 'jwk' });
 }
 
 export async function startOidcTestProvider(
-  options: { accessTokenTtlSeconds?: number } = {},
+  options: { accessTokenTtlSeconds?: number; accessTokenFormat?: 'opaque' | 'jwt' } = {},
 ): Promise<OidcTestProvider> {
   let handler: http.RequestListener = (_req, res) => res.writeHead(503).end();
   const server = http.createServer((req, res) => handler(req, res));
@@ -48,6 +59,14 @@ export async function startOidcTestProvider(
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
   const ttl = options.accessTokenTtlSeconds ?? 7200;
+  const privateJwk = signingKey();
+  const publicJwk = {
+    ...createPublicKey(createPrivateKey({ key: privateJwk, format: 'jwk' })).export({
+      format: 'jwk',
+    }),
+    kid: KEY_ID,
+  };
+  const jwt = options.accessTokenFormat === 'jwt';
 
   const provider = withoutQuickStartWarnings(
     () =>
@@ -65,7 +84,7 @@ export async function startOidcTestProvider(
         ],
         pkce: { required: () => true },
         cookies: { keys: ['a-test-cookie-signing-key'] },
-        jwks: { keys: [{ ...signingKey(), use: 'sig', kid: 'test' }] },
+        jwks: { keys: [{ ...privateJwk, use: 'sig', kid: KEY_ID }] },
         ttl: {
           AccessToken: ttl,
           AuthorizationCode: 600,
@@ -84,8 +103,14 @@ export async function startOidcTestProvider(
             useGrantedResource: () => true,
             getResourceServerInfo: () => ({
               scope: 'api_v3',
-              accessTokenFormat: 'opaque',
               accessTokenTTL: ttl,
+              ...(jwt
+                ? {
+                    accessTokenFormat: 'jwt',
+                    audience: OPENPROJECT_AUDIENCE,
+                    jwt: { sign: { alg: 'RS256' } },
+                  }
+                : { accessTokenFormat: 'opaque' }),
             }),
           },
         },
@@ -112,6 +137,7 @@ export async function startOidcTestProvider(
   return {
     issuer,
     provider,
+    publicJwk,
     tokenRequests,
     stop: () =>
       new Promise<void>((resolve) => {
