@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
+import { createSimulatedOAuth, DEFAULT_PASSWORD, TRAY_CLIENT_ID } from './oauth';
 
 export const DEFAULT_PORT = 48080;
 
@@ -54,12 +55,15 @@ async function main(): Promise<void> {
     empty: values.empty ?? false,
     loginRequired: values['login-required'] ?? false,
     semanticIds: values['semantic-ids'] ?? false,
+    extensions: [createSimulatedOAuth().extension],
   });
   const { tokens, control } = sim;
   console.log(`OpenProject simulator listening at ${sim.url}
   demo user      Jane Doe (login jane), ${control.unreadCount()} unread notifications
   API key        ${tokens.apiKey}   (Basic apikey:<key>)
   Bearer token   ${tokens.bearer}
+  OAuth          client id ${TRAY_CLIENT_ID} (public), redirect http://127.0.0.1:47651/oauth-callback,
+                 browser login jane / ${DEFAULT_PASSWORD}
   other user     ${tokens.other}   (Zoë Müller)
   admin          ${tokens.admin}
   control        ${sim.url}/__control/state   header x-simulator-secret: ${control.secret}
