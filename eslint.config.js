@@ -37,6 +37,7 @@ export default tseslint.config(
       'release',
       'test-results',
       'playwright-report',
+      '.tmp',
       'tests/lint/fixtures',
     ],
   },

@@ -10,7 +10,9 @@ describe('options: interval, reasons, hotkey, start at login', () => {
   it('saves the poll interval and the reasons at once', async () => {
     const { user, fake } = renderWithBridge(<OptionsForm />);
     const interval = await screen.findByLabelText('Check for new notifications every');
-    expect((interval as HTMLSelectElement).value).toBe('5');
+    expect((interval as HTMLSelectElement).value).toBe('300');
+    expect(screen.getByRole('option', { name: '15 seconds' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: '30 minutes' })).toBeTruthy();
     await user.selectOptions(interval, '10 minutes');
     expect(fake.requests('updateSettings')).toEqual([{ pollIntervalSeconds: 600 }]);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type {
   Account,
   BridgeError,
@@ -46,7 +46,8 @@ export function useTrayData(): TrayData {
     setSettings(next);
   });
 
-  useEffect(() => {
+  // A layout effect: the requests go out before the first paint, not after it (the list shows sooner).
+  useLayoutEffect(() => {
     let live = true;
     pushed.current = { accounts: false, snapshot: false, settings: false };
     setStatus('loading');

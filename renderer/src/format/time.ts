@@ -5,18 +5,31 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** Made once per locale and variant: building an Intl.DateTimeFormat costs far more than using one. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(locale: string, withYear: boolean, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${locale}|${withYear}|${timeZone ?? ''}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dayFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "3 Dec" (or "Dec 3", as the locale has it), with the year when it is not the current one. */
 export function formatDay(date: Date, locale: string, now: Date, timeZone?: string): string {
   const sameYear =
     timeZone === 'UTC'
       ? date.getUTCFullYear() === now.getFullYear()
       : date.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  return dayFormat(locale, !sameYear, timeZone).format(date);
 }
 
 /** "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", then the date. */

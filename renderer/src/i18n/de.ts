@@ -282,6 +282,8 @@ export const de: Translation<Messages> = {
     about: '{{name}} {{version}}',
     interval: {
       label: 'Nach neuen Benachrichtigungen sehen alle',
+      seconds_one: '{{count}} Sekunde',
+      seconds_other: '{{count}} Sekunden',
       minutes_one: '{{count}} Minute',
       minutes_other: '{{count}} Minuten',
     },

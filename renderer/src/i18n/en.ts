@@ -270,6 +270,8 @@ export const en = {
     about: '{{name}} {{version}}',
     interval: {
       label: 'Check for new notifications every',
+      seconds_one: '{{count}} second',
+      seconds_other: '{{count}} seconds',
       minutes_one: '{{count}} minute',
       minutes_other: '{{count}} minutes',
     },

@@ -5,8 +5,7 @@ import { useBridge, useBridgeEvent } from '../bridge/BridgeContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { REASONS } from '../format/reasons';
 import { HotkeyRecorder } from './HotkeyRecorder';
-
-const INTERVAL_MINUTES = [1, 2, 5, 10, 15, 30, 60];
+import { intervalChoices, intervalLabel } from './pollIntervals';
 
 /** Poll interval, notification reasons, global hotkey, start at login; every change saves at once. */
 export function OptionsForm() {
@@ -38,10 +37,7 @@ export function OptionsForm() {
   if (!settings) {
     return error ? <ErrorMessage error={error} /> : <div className="options" aria-busy="true" />;
   }
-  const minutes = Math.round(settings.pollIntervalSeconds / 60);
-  const intervals = INTERVAL_MINUTES.includes(minutes)
-    ? INTERVAL_MINUTES
-    : [...INTERVAL_MINUTES, minutes].sort((a, b) => a - b);
+  const seconds = settings.pollIntervalSeconds;
 
   return (
     <div className="options">
@@ -49,12 +45,12 @@ export function OptionsForm() {
         <label htmlFor={`${id}-interval`}>{t('settings.interval.label')}</label>
         <select
           id={`${id}-interval`}
-          value={minutes}
-          onChange={(e) => void saveReporting({ pollIntervalSeconds: Number(e.target.value) * 60 })}
+          value={seconds}
+          onChange={(e) => void saveReporting({ pollIntervalSeconds: Number(e.target.value) })}
         >
-          {intervals.map((value) => (
+          {intervalChoices(seconds).map((value) => (
             <option key={value} value={value}>
-              {t('settings.interval.minutes', { count: value })}
+              {intervalLabel(t, value)}
             </option>
           ))}
         </select>

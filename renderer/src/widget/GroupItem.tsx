@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../preload/contract';
 import { accountLabel } from '../bridge/accountLabel';
@@ -18,8 +18,11 @@ export interface GroupItemProps {
   onMarkRead: (entry: GroupEntry) => void;
 }
 
-/** One work package: what it is, why you were notified, by whom, when; click opens it. */
-export function GroupItem({
+/**
+ * One work package: what it is, why you were notified, by whom, when; click opens it.
+ * Memoised: the virtual list re-renders as it measures and scrolls, the rows themselves rarely change.
+ */
+export const GroupItem = memo(function GroupItem({
   entry,
   account,
   showAccount,
@@ -93,4 +96,4 @@ export function GroupItem({
       </div>
     </article>
   );
-}
+});

@@ -40,8 +40,11 @@ export function GroupList({
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 96,
-    overscan: 6,
+    // A typical row (subject on two lines, meta, reasons, actor); close guesses mean few re-layouts.
+    estimateSize: () => 128,
+    overscan: 3,
+    // The window's size until the list is measured, so the very first render already has rows.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     getItemKey: (index) => entries[index]?.key ?? index,
     // React 19 batches on its own; flushSync from a layout effect only earns a warning.
     useFlushSync: false,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../preload/contract';
 import { accountLabel } from '../bridge/accountLabel';
@@ -18,10 +18,13 @@ import {
   mergeGroups,
   NO_FILTERS,
   widgetCondition,
+  type GroupEntry,
 } from './model';
 import { PauseMenu } from './PauseMenu';
 import { StatePanel, type StateActions } from './StatePanel';
 import { useWidgetActions } from './useWidgetActions';
+
+const NO_ENTRIES: GroupEntry[] = [];
 
 /** The notification widget: unread notifications grouped by work package, newest first. */
 export function Widget() {
@@ -37,12 +40,27 @@ export function Widget() {
   const { settle } = actions;
   useEffect(settle, [data.snapshot, settle]);
 
+  // The rows are memoised: give them handlers that stay the same and call the latest actions.
+  const latestActions = useRef(actions);
+  useEffect(() => {
+    latestActions.current = actions;
+  });
+  const rowHandlers = useMemo(
+    () => ({
+      onOpen: (entry: GroupEntry) => void latestActions.current.open(entry),
+      onMarkRead: (entry: GroupEntry) => void latestActions.current.markEntry(entry),
+    }),
+    [],
+  );
+
   const entries = useMemo(
     () => mergeGroups(data.snapshot, new Set(actions.hidden.keys())),
     [data.snapshot, actions.hidden],
   );
   const visible = useMemo(() => applyFilters(entries, filters), [entries, filters]);
-  const choices = useMemo(() => filterChoices(entries), [entries]);
+  // The filter choices may come a moment after the rows: the first paint shows the list sooner.
+  const choiceEntries = useDeferredValue(entries, NO_ENTRIES);
+  const choices = useMemo(() => filterChoices(choiceEntries), [choiceEntries]);
   const accountsById = useMemo(
     () => new Map(data.accounts.map((account) => [account.id, account])),
     [data.accounts],
@@ -160,8 +178,7 @@ export function Widget() {
           showAccount={data.accounts.length > 1}
           now={now}
           locale={locale}
-          onOpen={(entry) => void actions.open(entry)}
-          onMarkRead={(entry) => void actions.markEntry(entry)}
+          {...rowHandlers}
         />
       ) : (
         <StatePanel condition={condition} loadError={data.error} actions={stateActions} />

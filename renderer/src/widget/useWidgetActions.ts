@@ -69,7 +69,12 @@ export function useWidgetActions() {
     dismissError: () => setError(null),
     /** A new snapshot from main: rows it dropped need no hiding any more. */
     settle: useCallback(
-      () => setHidden((previous) => new Map([...previous].filter(([, s]) => s === 'pending'))),
+      () =>
+        setHidden((previous) => {
+          const pending = [...previous].filter(([, state]) => state === 'pending');
+          // Unchanged: keep the same map, or every snapshot would re-render the whole list twice.
+          return pending.length === previous.size ? previous : new Map(pending);
+        }),
       [],
     ),
     open: async (entry: GroupEntry) => {
