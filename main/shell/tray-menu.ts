@@ -16,6 +16,8 @@ export interface TrayMenuModel {
   /** The global shortcut of quick search, shown beside the item; null when none is registered. */
   hotkey: string | null;
   pausedUntil: Date | null;
+  /** Syncing paused until the user resumes it. */
+  syncPaused: boolean;
   /** At least one signed-in instance: refresh and pause make sense. */
   signedIn: boolean;
 }
@@ -40,7 +42,7 @@ export function trayMenuTemplate(
   actions: TrayActions,
   options: { now: () => Date; formatTime: (date: Date) => string },
 ): MenuItemConstructorOptions[] {
-  const paused = model.pausedUntil !== null;
+  const paused = model.pausedUntil !== null || model.syncPaused;
   return [
     { id: 'open', label: 'Open notifications', click: () => actions.toggleWidget() },
     {
@@ -59,9 +61,11 @@ export function trayMenuTemplate(
     { type: 'separator' },
     {
       id: 'pause',
-      label: paused
-        ? `Notifications paused until ${options.formatTime(model.pausedUntil!)}`
-        : 'Pause notifications',
+      label: model.syncPaused
+        ? 'Paused until you resume'
+        : model.pausedUntil
+          ? `Notifications paused until ${options.formatTime(model.pausedUntil)}`
+          : 'Pause notifications',
       enabled: model.signedIn,
       submenu: [
         {

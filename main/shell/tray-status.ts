@@ -16,6 +16,8 @@ export interface TrayStatus {
   accounts: readonly AccountStatus[];
   /** Notifications paused until then; null when they are not paused. */
   pausedUntil: Date | null;
+  /** Syncing paused until the user resumes it (the counts are as of the pause). */
+  syncPaused?: boolean;
 }
 
 /** What the tray shows for a status, per platform. */
@@ -33,6 +35,11 @@ export const APP_NAME = 'OpenProject Tray';
 /** Windows cuts tray tooltips at 127 characters. */
 const TOOLTIP_LIMIT = 127;
 
+/** Paused either way: notifications until a time, or syncing until resumed. */
+export function isPaused(status: TrayStatus): boolean {
+  return status.pausedUntil !== null || status.syncPaused === true;
+}
+
 export function totalUnread(status: TrayStatus): number {
   return status.accounts.reduce((sum, a) => sum + (a.state === 'ok' ? (a.unread ?? 0) : 0), 0);
 }
@@ -48,7 +55,7 @@ export function trayIconState(status: TrayStatus): TrayIconState {
   if (accounts.every((a) => a.state === 'offline')) return 'offline';
   if (accounts.some((a) => a.state === 'needs-sign-in')) return 'signed-out';
   if (accounts.some((a) => a.state === 'error')) return 'error';
-  if (status.pausedUntil) return 'paused';
+  if (isPaused(status)) return 'paused';
   return totalUnread(status) > 0 ? 'unread' : 'normal';
 }
 
@@ -64,8 +71,8 @@ export function trayView(
     iconState,
     icon: { state: iconState, count: unread, template: mac },
     tooltip: clip(tooltip(status, iconState, unread, formatTime)),
-    title: mac && unread > 0 && !status.pausedUntil ? badgeText(unread) : '',
-    badgeCount: status.pausedUntil ? 0 : unread,
+    title: mac && unread > 0 && !isPaused(status) ? badgeText(unread) : '',
+    badgeCount: isPaused(status) ? 0 : unread,
   };
 }
 
@@ -94,7 +101,10 @@ function tooltip(
       return `${APP_NAME} — ${accounts[0]?.message ?? 'something went wrong'}`;
     }
     case 'paused':
-      return `${APP_NAME} — notifications paused until ${formatTime(status.pausedUntil!)} · ${unreadText}${perAccount}`;
+      if (status.pausedUntil === null) {
+        return `${APP_NAME} — paused, resume in the menu · ${unreadText}${perAccount}`;
+      }
+      return `${APP_NAME} — notifications paused until ${formatTime(status.pausedUntil)} · ${unreadText}${perAccount}`;
     case 'unread':
     case 'normal':
       return `${APP_NAME} — ${unreadText}${perAccount}`;

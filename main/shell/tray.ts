@@ -111,6 +111,7 @@ export class TrayController {
     const model: TrayMenuModel = {
       hotkey: this.hotkey,
       pausedUntil: this.status.pausedUntil,
+      syncPaused: this.status.syncPaused === true,
       signedIn: this.status.accounts.some((a) => a.state !== 'needs-sign-in'),
     };
     const key = JSON.stringify(model);

@@ -5,6 +5,7 @@ import {
   type Rectangle,
   type WebContents,
 } from 'electron';
+import type { OpenViewRequest } from '../../preload/contract';
 import { popoverPosition, type Point } from './popover-position';
 
 /** The three windows, all from one renderer build, told apart by the route in the URL's hash. */
@@ -20,8 +21,8 @@ export const WINDOW_SIZES = {
 export interface WindowsOptions {
   /** Absolute path of out/preload/index.cjs. */
   preload: string;
-  /** The URL of the renderer for a route, e.g. app://bundle/index.html#/widget. */
-  urlFor: (route: Route) => string;
+  /** The renderer's URL for a route (and account), e.g. app://bundle/index.html#/wizard?account=a1. */
+  urlFor: (route: Route, accountId?: string) => string;
   platform: NodeJS.Platform;
   /** The tray icon's bounds, or null where the OS gives none (Linux). */
   trayBounds: () => Rectangle | null;
@@ -29,6 +30,11 @@ export interface WindowsOptions {
   widgetPosition?: { load(): Point | null; save(point: Point): void };
   devTools?: boolean;
   now?: () => number;
+  /**
+   * A window that was already loaded was shown again (not created, not reloaded): the page is told
+   * with the contract's `windowShown`, so it can focus its first control.
+   */
+  onShownAgain?: (win: BrowserWindow, shown: OpenViewRequest) => void;
 }
 
 /** A click on the tray right after the widget hid on blur is the same click: don't reopen. */
@@ -45,6 +51,7 @@ export class WindowRegistry {
   private widgetHiddenOnBlurAt = Number.NEGATIVE_INFINITY;
   private widgetPlacedAt: Point | null = null;
   private settingsRoute: Route = 'settings';
+  private settingsAccount: string | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: WindowsOptions) {
@@ -59,7 +66,32 @@ export class WindowRegistry {
 
   /** Is this one of our windows' web contents (the IPC sender check)? */
   owns(contents: WebContents): boolean {
-    return [...this.windows.values()].some((w) => !w.isDestroyed() && w.webContents === contents);
+    return this.windowFor(contents) !== undefined;
+  }
+
+  /** Our window showing these web contents, if any. */
+  windowFor(contents: WebContents): BrowserWindow | undefined {
+    return this.all().find((w) => w.webContents === contents);
+  }
+
+  /** Every window of ours that exists now (the only ones events are sent to). */
+  all(): BrowserWindow[] {
+    return [...this.windows.values()].filter((w) => !w.isDestroyed());
+  }
+
+  /** Shows the window of a view: the widget, quick search, or the settings window on a route. */
+  show(request: OpenViewRequest): void {
+    switch (request.view) {
+      case 'widget':
+        this.showWidget();
+        return;
+      case 'search':
+        this.showSearch();
+        return;
+      case 'settings':
+      case 'wizard':
+        this.showSettings(request.view, request.accountId);
+    }
   }
 
   get(kind: WindowKind): BrowserWindow {
@@ -84,6 +116,7 @@ export class WindowRegistry {
   }
 
   showWidget(): void {
+    const again = this.peek('widget') !== undefined;
     const win = this.get('widget');
     const trayBounds = this.trayBounds();
     const display = trayBounds ? screen.getDisplayMatching(trayBounds) : screen.getPrimaryDisplay();
@@ -98,19 +131,30 @@ export class WindowRegistry {
     this.widgetPlacedAt = position;
     win.show();
     win.focus();
+    if (again) this.options.onShownAgain?.(win, { view: 'widget' });
   }
 
-  showSettings(route: 'settings' | 'wizard' = 'settings'): void {
+  /** The settings window on the settings or the wizard route (for one account: sign in again). */
+  showSettings(route: 'settings' | 'wizard' = 'settings', accountId?: string): void {
     const existing = this.peek('settings');
-    if (existing && this.settingsRoute !== route) void existing.loadURL(this.options.urlFor(route));
+    const moved = route !== this.settingsRoute || accountId !== this.settingsAccount;
+    if (existing && moved) void existing.loadURL(this.options.urlFor(route, accountId));
     this.settingsRoute = route;
+    this.settingsAccount = accountId;
     const win = this.get('settings');
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
+    if (existing && !moved) {
+      this.options.onShownAgain?.(win, {
+        view: route,
+        ...(accountId !== undefined ? { accountId } : {}),
+      });
+    }
   }
 
   showSearch(): void {
+    const again = this.peek('search') !== undefined;
     const win = this.get('search');
     const display = screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
     const { workArea } = display;
@@ -121,6 +165,7 @@ export class WindowRegistry {
     );
     win.show();
     win.focus();
+    if (again) this.options.onShownAgain?.(win, { view: 'search' });
   }
 
   /** Lets the popovers really close (they only hide otherwise); call on `before-quit`. */
@@ -136,8 +181,11 @@ export class WindowRegistry {
     );
     if (kind === 'widget') this.hideOnBlurAndEscape(win, () => this.rememberWidgetMove(win));
     if (kind === 'search') this.hideOnBlurAndEscape(win);
-    const route: Route = kind === 'settings' ? this.settingsRoute : kind;
-    void win.loadURL(this.options.urlFor(route));
+    if (kind === 'settings') {
+      void win.loadURL(this.options.urlFor(this.settingsRoute, this.settingsAccount));
+    } else {
+      void win.loadURL(this.options.urlFor(kind));
+    }
     return win;
   }
 
