@@ -290,6 +290,34 @@ export interface AppInfo {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Secret storage
+
+/**
+ * Where main keeps sign-ins (tokens, client secrets): `os-keychain` (safeStorage over the OS's
+ * keychain), `basic_text` (safeStorage on Linux without a keyring: encrypted with a password every
+ * copy of the app knows, so only weakly protected), `file` (an AES key file, the CLI and the browser
+ * harness) or `memory`.
+ */
+export type SecretStorageBackend = 'os-keychain' | 'basic_text' | 'file' | 'memory';
+
+/** The user's answer to weak storage: not asked yet, store sign-ins anyway, or not (fix the keyring). */
+export type WeakSecretStorageDecision = 'undecided' | 'accepted' | 'declined';
+
+export interface SecretStorageStatus {
+  backend: SecretStorageBackend;
+  /** True when sign-ins would be protected only weakly (`basic_text`): the user decides. */
+  weak: boolean;
+  /** Saved in the settings; `undecided` until the user chose (and after "reset everything"). */
+  decision: WeakSecretStorageDecision;
+  /** False while main refuses to save a new sign-in: weak storage the user has not accepted. */
+  canStoreSignIns: boolean;
+}
+
+export interface DecideWeakSecretStorageRequest {
+  decision: Exclude<WeakSecretStorageDecision, 'undecided'>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Commands and events
 
 export interface Commands {
@@ -326,6 +354,16 @@ export interface Commands {
   updateSettings: { request: SettingsUpdate; response: Settings };
   openView: { request: OpenViewRequest; response: null };
   windowAction: { request: { action: 'close' | 'hide' }; response: null };
+  /** Where sign-ins are kept, and whether new ones may be saved. */
+  getSecretStorage: { request: void; response: SecretStorageStatus };
+  /**
+   * The user's choice while storage is weak (`basic_text`): `accepted` lets new sign-ins be saved,
+   * `declined` keeps refusing them. `not-allowed` when storage is not weak (nothing to decide).
+   */
+  decideWeakSecretStorage: {
+    request: DecideWeakSecretStorageRequest;
+    response: SecretStorageStatus;
+  };
 }
 
 export interface Events {
@@ -336,6 +374,8 @@ export interface Events {
   oauthFinished: OAuthOutcome;
   /** A window was shown (again): focus its first control; with `wizard`/`settings` maybe a target account. */
   windowShown: OpenViewRequest;
+  /** The secret storage's status changed (a decision, or a reset back to `undecided`). */
+  secretStorageChanged: SecretStorageStatus;
 }
 
 export type CommandName = keyof Commands;
@@ -367,6 +407,8 @@ export const COMMAND_CHANNELS = {
   updateSettings: 'settings:update',
   openView: 'window:open-view',
   windowAction: 'window:action',
+  getSecretStorage: 'secrets:get-storage',
+  decideWeakSecretStorage: 'secrets:decide-weak-storage',
 } as const satisfies Record<CommandName, string>;
 
 export const EVENT_CHANNELS = {
@@ -376,6 +418,7 @@ export const EVENT_CHANNELS = {
   settingsChanged: 'event:settings-changed',
   oauthFinished: 'event:oauth-finished',
   windowShown: 'event:window-shown',
+  secretStorageChanged: 'event:secret-storage-changed',
 } as const satisfies Record<EventName, string>;
 
 /** Every channel by command or event name (the two sets of names do not overlap). */

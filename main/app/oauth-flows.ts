@@ -24,6 +24,7 @@ import {
 import { isAllowedExternalUrl } from '../shell/external-links';
 import type { AppContext } from './context';
 import { AppError, failWith } from './errors';
+import { ensureCanStoreSignIn } from './secret-storage';
 import { oauthPort } from './setup-commands';
 import { checkAccessToken, instanceNameFor, normalizeUrl, saveSignIn } from './sign-in';
 
@@ -58,6 +59,8 @@ export class OAuthFlows {
     return {
       startOAuth: async (request) => {
         const ctx = this.#ctx;
+        // Refused before the browser opens, while storage is weak and not accepted.
+        ensureCanStoreSignIn(ctx);
         const target = request.accountId ? ctx.account(request.accountId) : null;
         const baseUrl = target?.baseUrl ?? normalizeUrl(request.url);
         const ca = request.ca ?? (target ? ctx.meta(target).ca : null);
@@ -165,6 +168,8 @@ export class OAuthFlows {
     const ctx = this.#ctx;
     let user;
     try {
+      // Not kept (so revoked) when the user declined weak storage while the browser was open.
+      ensureCanStoreSignIn(ctx);
       user = await checkAccessToken(ctx, flow.baseUrl, tokens.accessToken, flow.ca);
       if (flow.mode === 'loopback' && flow.settled) throw new AppError('cancelled', CANCELLED);
     } catch (error) {

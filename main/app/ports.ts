@@ -49,6 +49,12 @@ export interface OAuthOptions {
 
 export interface AppServiceDeps {
   settings: SettingsStore;
+  /**
+   * Where tokens and client secrets live. Its `backend` is what the service reports
+   * (`getSecretStorage`): with `basic_text` (safeStorage on Linux without a keyring) new sign-ins
+   * are refused until the user accepts weak protection. The Electron root passes the file store
+   * over `safeStorageCipher(safeStorage, process.platform)`, whose backend says so.
+   */
   secrets: SecretStore;
   /** The app's own files: `app-state.json` (labels, users, recents) and `seen/` (what was shown). */
   dataDir: string;

@@ -4,6 +4,7 @@
  */
 import type { EventName, Events } from '../../preload/contract';
 import type { AppContext } from './context';
+import { secretStorageStatus } from './secret-storage';
 import { notificationsSnapshot, settingsView, unreadCounts } from './views';
 
 export class Publisher {
@@ -33,10 +34,15 @@ export class Publisher {
     this.#send('settingsChanged', this.settingsView());
   }
 
+  secretStorage(): void {
+    this.#send('secretStorageChanged', secretStorageStatus(this.#ctx));
+  }
+
   all(): void {
     this.accounts();
     this.notifications();
     this.settings();
+    this.secretStorage();
   }
 
   snapshot() {

@@ -28,6 +28,7 @@ import { notificationCommands } from './notification-commands';
 import { OAuthFlows } from './oauth-flows';
 import type { AppServiceDeps } from './ports';
 import { SearchService } from './search-commands';
+import { secretStorageCommands } from './secret-storage';
 import { settingsCommands } from './settings-commands';
 import { setupCommands } from './setup-commands';
 import { parseRequest } from './validation';
@@ -76,6 +77,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     ...search.commands(),
     ...browserCommands(ctx, search),
     ...settingsCommands(ctx),
+    ...secretStorageCommands(ctx),
     async openView(request) {
       if (request.accountId !== undefined) ctx.account(request.accountId);
       await deps.views.openView(request);

@@ -7,6 +7,7 @@ import { probeInstance } from '../core/api/probe';
 import { registeredRedirectUri } from '../core/auth/pkce-flow';
 import { DEFAULT_CALLBACK_PATH, DEFAULT_OAUTH_PORT } from '../core/settings/schema';
 import type { AppContext } from './context';
+import { ensureCanStoreSignIn } from './secret-storage';
 import { checkToken, normalizeUrl, saveSignIn } from './sign-in';
 
 /** Plain http is fine to this computer; anywhere else the token would cross the network in clear. */
@@ -54,6 +55,8 @@ export function setupCommands(
     },
 
     async connectWithToken({ url, token, ca, accountId }) {
+      // Refused before the token goes anywhere, while storage is weak and not accepted.
+      ensureCanStoreSignIn(ctx);
       const target = accountId ? ctx.account(accountId) : null;
       const baseUrl = target?.baseUrl ?? normalizeUrl(url);
       const trusted = ca ?? (target ? ctx.meta(target).ca : null);

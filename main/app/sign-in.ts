@@ -15,6 +15,7 @@ import { secretKeys } from '../core/secrets/secret-store';
 import type { AccountAuth as CoreAuthSettings } from '../core/settings/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import { ensureCanStoreSignIn } from './secret-storage';
 
 /** The base URL of what the user typed; `invalid-url` when it is no http(s) address. */
 export function normalizeUrl(input: string): string {
@@ -150,6 +151,8 @@ const OTHER_METHOD_KEYS = {
 
 /** Saves a checked sign-in and starts syncing; the account as the renderer sees it. */
 export async function saveSignIn(ctx: AppContext, done: CompletedSignIn): Promise<Account> {
+  // Checked again here: the user may have changed their mind while the sign-in was under way.
+  ensureCanStoreSignIn(ctx);
   const person = { id: done.user.id, name: done.user.name };
   const existing = done.accountId ?? sameUserAccount(ctx, done.baseUrl, done.user.id);
   if (existing) {

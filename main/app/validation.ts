@@ -104,6 +104,8 @@ export const requestSchemas = {
     accountId: accountId.optional(),
   }),
   windowAction: z.strictObject({ action: z.enum(['close', 'hide']) }),
+  getSecretStorage: noRequest,
+  decideWeakSecretStorage: z.strictObject({ decision: z.enum(['accepted', 'declined']) }),
 } satisfies { [K in CommandName]: z.ZodType<CommandRequest<K>, unknown> };
 
 function describe(issue: z.core.$ZodIssue): string {

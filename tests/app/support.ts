@@ -17,6 +17,7 @@ import {
 import { createAppService, type AppService, type AppServiceDeps } from '../../main/app';
 import { aesGcmCipher, keyFileProvider } from '../../main/core/secrets/aes-gcm-cipher';
 import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
+import type { SecretBackend } from '../../main/core/secrets/secret-store';
 import { openSettingsStore } from '../../main/core/settings/settings-store';
 import {
   fakeHotkeys,
@@ -24,6 +25,7 @@ import {
   recordingNotifier,
   recordingOpener,
   recordingViews,
+  secretsReporting,
 } from '../harness/fakes';
 import { freePort } from '../core/auth/support/fixtures';
 import { startSimulator } from '../simulator/index';
@@ -74,6 +76,8 @@ export interface TestAppOptions {
   home?: string;
   hotkeyTaken?: string[];
   startAtLoginSupported?: boolean;
+  /** The backend the secret store reports (default `file`); `basic_text`: no keyring on Linux. */
+  secretBackend?: SecretBackend;
   deps?: Partial<AppServiceDeps>;
   /** Start syncing at once (default true). */
   start?: boolean;
@@ -87,12 +91,15 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
   const loginItem = fakeLoginItem(options.startAtLoginSupported ?? true);
   const notifier = recordingNotifier();
   const views = recordingViews();
+  const fileSecrets = FileSecretStore.inFolder(
+    home,
+    aesGcmCipher(keyFileProvider(join(home, 'secrets.key'))),
+  );
   const service = createAppService({
     settings: openSettingsStore({ cwd: home }),
-    secrets: FileSecretStore.inFolder(
-      home,
-      aesGcmCipher(keyFileProvider(join(home, 'secrets.key'))),
-    ),
+    secrets: options.secretBackend
+      ? secretsReporting(fileSecrets, options.secretBackend)
+      : fileSecrets,
     dataDir: home,
     notifier,
     opener,

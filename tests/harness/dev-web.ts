@@ -1,16 +1,24 @@
 /**
- * `npm run dev:web [-- --demo] [--port N] [--hotkey-taken ACCELERATOR] [--no-desktop-notifications]`
+ * `npm run dev:web [-- --demo] [--port N] [--hotkey-taken ACCELERATOR] [--no-desktop-notifications] [--no-keyring]`
  *
  * Serves the renderer in the browser against the real application service and, unless
  * OPENPROJECT_URL is given, an in-process simulator with demo data and OAuth. `--demo` signs in
  * with the demo API token (or OPENPROJECT_API_KEY) so the widget shows data at once.
  * OPENPROJECT_TRAY_HOME keeps settings and secrets in that folder (default: a temp folder per run).
+ * `--no-keyring` simulates Linux without a keyring (safeStorage's `basic_text`): the wizard and the
+ * settings ask before a sign-in is stored with weak protection (so it does not go with `--demo`).
  */
 import { TRAY_CLIENT_ID } from '../simulator/oauth/index';
 import { startHarness, type HarnessOptions } from './harness';
 
 function parse(argv: readonly string[]) {
-  const options = { demo: false, port: 0, hotkeyTaken: [] as string[], desktop: true };
+  const options = {
+    demo: false,
+    port: 0,
+    hotkeyTaken: [] as string[],
+    desktop: true,
+    noKeyring: false,
+  };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     const value = () => {
@@ -23,6 +31,7 @@ function parse(argv: readonly string[]) {
     else if (arg === '--port') options.port = Number(value());
     else if (arg === '--hotkey-taken') options.hotkeyTaken.push(value());
     else if (arg === '--no-desktop-notifications') options.desktop = false;
+    else if (arg === '--no-keyring') options.noKeyring = true;
     else throw new Error(`Unknown option ${arg}. See the top of tests/harness/dev-web.ts.`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
     hotkeyTaken: args.hotkeyTaken,
     desktopNotifications: args.desktop,
     log,
+    ...(args.noKeyring ? { secretBackend: 'basic_text' as const } : {}),
     ...(args.port ? { port: args.port } : {}),
     ...(env.OPENPROJECT_TRAY_HOME ? { home: env.OPENPROJECT_TRAY_HOME } : {}),
     ...(env.OPENPROJECT_URL ? { openProjectUrl: env.OPENPROJECT_URL } : {}),

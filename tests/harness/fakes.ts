@@ -1,7 +1,8 @@
 /**
  * The harness's stand-ins for what Electron does: the browser (opened URLs are recorded), the
  * windows (views and window actions are recorded), the global shortcut (refuses the combinations
- * it is told are taken), start at login, and desktop notifications (recorded).
+ * it is told are taken), start at login, desktop notifications (recorded), and the keychain's
+ * verdict (a secret store that reports another backend, e.g. `basic_text`: no keyring on Linux).
  */
 import type { OpenViewRequest } from '../../preload/contract';
 import type {
@@ -12,6 +13,7 @@ import type {
   ViewPort,
 } from '../../main/app';
 import type { Notifier, Toast } from '../../main/core/notify/notifier';
+import type { SecretBackend, SecretStore } from '../../main/core/secrets/secret-store';
 import { acceleratorProblem } from '../../main/shell/accelerator';
 
 export interface RecordingOpener extends ExternalOpener {
@@ -123,5 +125,18 @@ export function recordingNotifier(): RecordingNotifier {
       toasts.push(toast);
       return Promise.resolve();
     },
+  };
+}
+
+/**
+ * The same store, reporting `backend` (as Electron's safeStorage cipher would): with `basic_text`
+ * the service asks the user before it saves a sign-in with weak protection.
+ */
+export function secretsReporting(store: SecretStore, backend: SecretBackend): SecretStore {
+  return {
+    backend,
+    get: (key) => store.get(key),
+    set: (key, value) => store.set(key, value),
+    delete: (key) => store.delete(key),
   };
 }

@@ -22,6 +22,7 @@ import type { Notifier, Toast } from '../../main/core/notify/notifier';
 import { createNodeNotifier } from '../../main/core/notify/node-notifier';
 import { aesGcmCipher, keyFileProvider } from '../../main/core/secrets/aes-gcm-cipher';
 import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
+import type { SecretBackend } from '../../main/core/secrets/secret-store';
 import { openSettingsStore } from '../../main/core/settings/settings-store';
 import { securityHeaders } from '../../main/shell/app-protocol';
 import { startOAuthSimulator, TRAY_CLIENT_ID, type OAuthControl } from '../simulator/oauth/index';
@@ -33,6 +34,7 @@ import {
   recordingNotifier,
   recordingOpener,
   recordingViews,
+  secretsReporting,
   type FakeHotkeys,
   type FakeLoginItem,
   type ViewRecord,
@@ -68,6 +70,11 @@ export interface HarnessOptions {
   /** Real desktop notifications (node-notifier) instead of recording them (default false). */
   desktopNotifications?: boolean;
   startAtLoginSupported?: boolean;
+  /**
+   * The backend the secret store reports (default `file`, the AES key file it really uses);
+   * `basic_text` simulates Linux without a keyring: sign-ins wait for the user's decision.
+   */
+  secretBackend?: SecretBackend;
   /** Progress and problems (default: nothing). */
   log?: (line: string) => void;
 }
@@ -175,12 +182,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       : recorded;
     let onViewOpened: (request: OpenViewRequest) => void = () => {};
     const views = recordingViews((request) => onViewOpened(request));
+    const fileSecrets = FileSecretStore.inFolder(
+      home,
+      aesGcmCipher(keyFileProvider(join(home, 'secrets.key'))),
+    );
     const service = createAppService({
       settings: openSettingsStore({ cwd: home }),
-      secrets: FileSecretStore.inFolder(
-        home,
-        aesGcmCipher(keyFileProvider(join(home, 'secrets.key'))),
-      ),
+      secrets: options.secretBackend
+        ? secretsReporting(fileSecrets, options.secretBackend)
+        : fileSecrets,
       dataDir: home,
       notifier,
       opener,

@@ -24,6 +24,7 @@ import {
   type ProbeResult,
   type Result,
   type SearchHit,
+  type SecretStorageStatus,
   type Settings,
   type TrayBridge,
 } from '../../preload/contract';
@@ -42,6 +43,8 @@ export interface FakeState {
   /** The out-of-band code `submitOAuthCode` accepts, and the user it signs in. */
   oauthCode: { code: string; user: Person } | null;
   takenHotkeys: string[];
+  /** Where main keeps sign-ins; `secretStorage({ backend: 'basic_text' })` simulates no keyring. */
+  secretStorage: SecretStorageStatus;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -52,6 +55,16 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLoginSupported: true,
   pause: { kind: 'active' },
 };
+
+/** The fake's secret storage: the OS keychain, or weak storage with the user's decision. */
+export function secretStorage(
+  status: Partial<Pick<SecretStorageStatus, 'backend' | 'decision'>> = {},
+): SecretStorageStatus {
+  const backend = status.backend ?? 'os-keychain';
+  const decision = status.decision ?? 'undecided';
+  const weak = backend === 'basic_text';
+  return { backend, weak, decision, canStoreSignIns: !weak || decision === 'accepted' };
+}
 
 type Listener = (payload: unknown) => void;
 
@@ -87,6 +100,7 @@ export class FakeBridge {
       tokens: {},
       oauthCode: null,
       takenHotkeys: [],
+      secretStorage: secretStorage(),
       ...init,
     };
     this.handlers = this.defaultHandlers();
@@ -200,6 +214,8 @@ export class FakeBridge {
   private defaultHandlers(): FakeHandlers {
     const unknown = (accountId: string) =>
       fail<never>('unknown-account', `No account ${accountId}.`);
+    const weakStorageRefused = () =>
+      fail<never>('storage', 'Your sign-in was not saved: there is no keyring.');
     return {
       appInfo: () => ok({ name: 'OpenProject Tray', version: '0.1.0' }),
       probe: ({ url }) => {
@@ -208,11 +224,13 @@ export class FakeBridge {
         return 'instance' in answer ? ok(answer) : { ok: false, error: answer };
       },
       connectWithToken: ({ url, token, accountId }) => {
+        if (!this.state.secretStorage.canStoreSignIns) return weakStorageRefused();
         const user = this.state.tokens[token];
         if (!user) return fail('unauthenticated', 'The token was not accepted.');
         return ok(this.upsertAccount(this.newAccount(url, user, 'apiToken', accountId)));
       },
       startOAuth: ({ url, mode, accountId }) => {
+        if (!this.state.secretStorage.canStoreSignIns) return weakStorageRefused();
         this.flowCount += 1;
         const probe = this.state.instances[url.replace(/\/+$/, '')];
         const redirectUri =
@@ -274,8 +292,10 @@ export class FakeBridge {
         this.state.accounts = [];
         this.state.notifications = [];
         this.state.settings = DEFAULT_SETTINGS;
+        this.state.secretStorage = secretStorage({ backend: this.state.secretStorage.backend });
         this.publishAccounts();
         this.publishNotifications();
+        this.emit('secretStorageChanged', this.state.secretStorage);
         return ok(null);
       },
       getNotifications: () => ok(this.snapshot()),
@@ -325,6 +345,15 @@ export class FakeBridge {
       },
       openView: () => ok(null),
       windowAction: () => ok(null),
+      getSecretStorage: () => ok(this.state.secretStorage),
+      decideWeakSecretStorage: ({ decision }) => {
+        if (!this.state.secretStorage.weak) {
+          return fail('not-allowed', 'There is nothing to decide about weak protection.');
+        }
+        this.state.secretStorage = secretStorage({ backend: 'basic_text', decision });
+        this.emit('secretStorageChanged', this.state.secretStorage);
+        return ok(this.state.secretStorage);
+      },
     };
   }
 

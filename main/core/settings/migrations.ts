@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import {
+  DEFAULT_HOTKEY,
   DEFAULT_OAUTH_PORT,
   DEFAULT_TOAST_REASONS,
   POLL_INTERVAL_LIMITS,
@@ -111,7 +112,7 @@ function v0ToV1(input: unknown): unknown {
     global: {
       snoozeUntil: v0.snoozedUntil ?? null,
       paused: v0.paused ?? false,
-      hotkey: v0.globalHotkey === undefined ? 'CommandOrControl+Alt+O' : v0.globalHotkey,
+      hotkey: v0.globalHotkey === undefined ? DEFAULT_HOTKEY : v0.globalHotkey,
       startAtLogin: v0.openAtLogin ?? false,
     },
   };

@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 
+/**
+ * The default quick-search shortcut: Ctrl+Alt+O (Windows, Linux), Cmd+Option+O (macOS); "O" for
+ * OpenProject. No system binding on Windows, GNOME, KDE, Xfce or macOS, and clear of the Space
+ * combinations the systems keep for input sources, Spotlight and the Finder search window.
+ */
+export const DEFAULT_HOTKEY = 'CommandOrControl+Alt+O';
+
 export const SETTINGS_SCHEMA_VERSION = 1;
 
 /** OpenProject's redirect URI default: a fixed loopback port the admin registers. */
@@ -34,6 +41,13 @@ export const PROVIDER_TYPES = [
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
 export const AUTH_METHODS = ['apiToken', 'oauth'] as const;
+
+/**
+ * The user's answer when the secret store protects only weakly (Electron's `basic_text` on Linux
+ * without a keyring): not asked yet, store sign-ins anyway, or not (set up a keyring first).
+ */
+export const WEAK_SECRET_STORAGE_DECISIONS = ['undecided', 'accepted', 'declined'] as const;
+export type WeakSecretStorageDecision = (typeof WEAK_SECRET_STORAGE_DECISIONS)[number];
 export const ACCOUNT_STATES = ['ok', 'needs-sign-in', 'signed-out'] as const;
 export type AccountState = (typeof ACCOUNT_STATES)[number];
 
@@ -146,8 +160,13 @@ export const GlobalOptionsSchema = z.object({
   /** Polling paused by the user. */
   paused: z.boolean().default(false),
   /** Electron accelerator of the quick-search hotkey; null = none. */
-  hotkey: z.string().min(1).max(100).nullable().default('CommandOrControl+Alt+O'),
+  hotkey: z.string().min(1).max(100).nullable().default(DEFAULT_HOTKEY),
   startAtLogin: z.boolean().default(false),
+  /**
+   * Whether new sign-ins may be stored with weak protection (no keyring). Added within version 1:
+   * a file without it reads as `undecided`, so no migration step is needed.
+   */
+  weakSecretStorage: z.enum(WEAK_SECRET_STORAGE_DECISIONS).default('undecided'),
 });
 export type GlobalOptions = z.infer<typeof GlobalOptionsSchema>;
 

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../preload/contract';
 import { useBridge } from '../bridge/BridgeContext';
 import { AccountsPage } from './AccountsPage';
 import { OptionsForm } from './OptionsForm';
+import { SecretStorageBanner } from './SecretStorageBanner';
 
 const TABS = ['accounts', 'options'] as const;
 type Tab = (typeof TABS)[number];
@@ -33,6 +34,7 @@ export function SettingsView() {
   return (
     <main className="view settings">
       <h1>{t('settings.title')}</h1>
+      <SecretStorageBanner />
       <div className="tabs" role="tablist" aria-label={t('settings.title')} onKeyDown={onKeyDown}>
         {TABS.map((name) => (
           <button

@@ -5,6 +5,7 @@ import { accountLabel } from '../bridge/accountLabel';
 import { useBridge } from '../bridge/BridgeContext';
 import { navigate } from '../route';
 import { OptionsForm } from '../settings/OptionsForm';
+import { SecretStorageBanner } from '../settings/SecretStorageBanner';
 import { MethodStep } from './MethodStep';
 import { OAuthStep } from './OAuthStep';
 import { TokenStep } from './TokenStep';
@@ -79,6 +80,8 @@ export function Wizard({ accountId }: { accountId: string | null }) {
           }}
         />
       ) : null}
+      {/* No keyring (Linux): the user decides before a sign-in can be saved. */}
+      {step === 'signIn' ? <SecretStorageBanner headingLevel={3} /> : null}
       {step === 'signIn' && probed ? (
         method === 'apiToken' ? (
           <TokenStep

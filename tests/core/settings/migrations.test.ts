@@ -61,6 +61,7 @@ describe('settings migrations', () => {
         paused: false,
         hotkey: 'CommandOrControl+Shift+O',
         startAtLogin: true,
+        weakSecretStorage: 'undecided',
       },
     });
 
@@ -82,6 +83,29 @@ describe('settings migrations', () => {
     const store = openSettingsStore({ cwd: folder, now });
     expect(store.get().accounts).toEqual([]);
     expect(store.get().global.hotkey).toBe('CommandOrControl+Alt+O');
+  });
+
+  it('reads a version 1 file from before the weak-storage decision as undecided, unchanged', async () => {
+    const before = JSON.stringify({
+      schemaVersion: 1,
+      accounts: [],
+      global: { snoozeUntil: null, paused: false, hotkey: null, startAtLogin: false },
+    });
+    const folder = await folderWith(before);
+    const store = openSettingsStore({ cwd: folder, now });
+    expect(store.notices).toEqual([]);
+    expect(store.get().global).toMatchObject({ hotkey: null, weakSecretStorage: 'undecided' });
+    store.update((settings) => ({
+      ...settings,
+      global: { ...settings.global, weakSecretStorage: 'accepted' },
+    }));
+    expect(openSettingsStore({ cwd: folder, now }).get().global.weakSecretStorage).toBe('accepted');
+    expect(() =>
+      store.update((settings) => ({
+        ...settings,
+        global: { ...settings.global, weakSecretStorage: 'maybe' as 'accepted' },
+      })),
+    ).toThrow(/weakSecretStorage/);
   });
 
   it('refuses to touch a file written by a newer version', async () => {
