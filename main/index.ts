@@ -1,37 +1,40 @@
 /**
- * Composition root of the Electron shell: the shell's pieces (main/shell) and the core (main/core)
- * wired together. All logic lives in those modules, where it is tested without Electron.
+ * Composition root of the Electron shell. The wiring lives in main/shell/compose.ts, where it is
+ * tested without Electron; here are only what must happen before `ready` and the process's signals.
  */
-import { app } from 'electron';
+import { app, net, Notification, powerMonitor, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
-import { CHANNELS, ok, type AppInfo, type Result } from '../preload/contract';
-import { prepareShell, startShell } from './shell/app-shell';
+import { prepareShell } from './shell/app-shell';
+import { composeApp, userDataOverride } from './shell/compose';
 import { exposeE2eHook } from './shell/e2e-hook';
-import { startedHidden } from './shell/login-item';
 
 prepareShell();
+const home = userDataOverride(process.env, app.isPackaged);
+if (home) app.setPath('userData', home);
 
 if (!app.requestSingleInstanceLock()) {
+  // Another instance runs: it gets `second-instance` and shows its widget.
   app.quit();
 } else {
-  void app.whenReady().then(() => {
-    const shell = startShell({
-      rendererRoot: join(import.meta.dirname, '../renderer'),
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      devServerUrl: process.env.ELECTRON_RENDERER_URL,
-      // TODO(lead): the sync engine's refresh/snooze, the accounts' base URLs, the saved hotkey and
-      // widget position, and engine views → shell.tray.update(trayStatusFromEngine(view)).
-      actions: { refresh: () => {}, pause: () => {}, resume: () => {} },
-      instanceBaseUrls: () => [],
+  // A tray app keeps running with no window open; it quits from the tray menu (or a signal).
+  app.on('window-all-closed', () => {});
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+  void app
+    .whenReady()
+    .then(() =>
+      composeApp({
+        electron: { app, safeStorage, powerMonitor, net, Notification, shell },
+        rendererRoot: join(import.meta.dirname, '../renderer'),
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
+        ...(process.env.ELECTRON_RENDERER_URL
+          ? { devServerUrl: process.env.ELECTRON_RENDERER_URL }
+          : {}),
+        home: app.getPath('userData'),
+      }),
+    )
+    .then((root) => exposeE2eHook(root.shell))
+    .catch((error: unknown) => {
+      console.error(`OpenProject Tray could not start: ${String(error)}`);
+      app.exit(1);
     });
-    shell.ipc.handle(CHANNELS.appInfo, (): Result<AppInfo> =>
-      ok({ name: app.getName(), version: app.getVersion() }),
-    );
-    app.on('second-instance', () => shell.windows.showWidget());
-    exposeE2eHook(shell);
-    if (!startedHidden(process.argv)) shell.windows.showWidget();
-  });
 }
-
-// A tray app keeps running with no window open; it quits from the tray menu.
-app.on('window-all-closed', () => {});

@@ -22,7 +22,7 @@ import { IpcGuard } from './ipc-guard';
 import { installHardening } from './security';
 import { TrayController, trayImage } from './tray';
 import type { TrayActions } from './tray-menu';
-import { WindowRegistry, type Route } from './windows';
+import { WindowRegistry, type Route, type WindowsOptions } from './windows';
 import type { Point } from './popover-position';
 
 /** What happens before `ready`: the app:// scheme's privileges and the app's identity. */
@@ -46,6 +46,8 @@ export interface ShellOptions {
   widgetPosition?: { load(): Point | null; save(point: Point): void };
   platform?: NodeJS.Platform;
   onProblem?: (message: string) => void;
+  /** A loaded window was shown again: the composition root tells its page (`windowShown`). */
+  onShownAgain?: WindowsOptions['onShownAgain'];
 }
 
 export interface Shell {
@@ -88,6 +90,7 @@ export function startShell(options: ShellOptions): Shell {
     trayBounds: (): Rectangle | null => tray?.getBounds() ?? null,
     devTools: !app.isPackaged,
     ...(options.widgetPosition ? { widgetPosition: options.widgetPosition } : {}),
+    ...(options.onShownAgain ? { onShownAgain: options.onShownAgain } : {}),
   });
 
   tray = new Tray(trayImage({ state: 'signed-out', template: platform === 'darwin' }));
@@ -111,7 +114,7 @@ export function startShell(options: ShellOptions): Shell {
     if (!result.ok) onProblem(result.reason);
     return result;
   };
-  setHotkey(options.hotkey === undefined ? defaultHotkey(platform) : options.hotkey);
+  setHotkey(options.hotkey === undefined ? defaultHotkey() : options.hotkey);
 
   const ipc = new IpcGuard(
     ipcMain,

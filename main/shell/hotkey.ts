@@ -1,16 +1,15 @@
 import type { GlobalShortcut } from 'electron';
+import { DEFAULT_HOTKEY } from '../core/settings/schema';
 import { acceleratorProblem, displayAccelerator } from './accelerator';
 
 /**
- * The default quick-search shortcut.
- * - Windows/Linux: Ctrl+Alt+Space. Not bound by Windows, GNOME, KDE or Xfce by default (Super+Space
- *   and Ctrl+Space switch input sources; Alt+Space opens the window menu).
- * - macOS: Control+Shift+Space. Cmd+Option+Space is reserved (Finder search window), and so are
- *   Cmd+Space (Spotlight), Control+Space / Control+Option+Space (input sources) and
- *   Control+Cmd+Space (emoji picker); Cmd+Shift+Space is the parameter-hints key of VS Code.
+ * The default quick-search shortcut, the same as the settings' default (main/core/settings/schema.ts,
+ * where the choice is explained). The Space combinations are out: Cmd+Space (Spotlight),
+ * Cmd+Option+Space (Finder search), Control+Space and Super+Space (input sources), Alt+Space (the
+ * window menu on Windows and Linux).
  */
-export function defaultHotkey(platform: NodeJS.Platform): string {
-  return platform === 'darwin' ? 'Control+Shift+Space' : 'Control+Alt+Space';
+export function defaultHotkey(): string {
+  return DEFAULT_HOTKEY;
 }
 
 export type HotkeyResult =

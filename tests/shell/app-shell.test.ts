@@ -141,21 +141,21 @@ describe('the shell, started', () => {
     const shell = start();
     const tray = electron.trays[0] as FakeTray;
     expect(tray.tooltip).toBe('OpenProject Tray — sign in to see your notifications');
-    expect(tray.contextMenu?.item('search')?.accelerator).toBe('Control+Alt+Space');
+    expect(tray.contextMenu?.item('search')?.accelerator).toBe('CommandOrControl+Alt+O');
     tray.contextMenu!.click('open');
     const widget = FakeBrowserWindow.created[0]!;
     expect(widget.loaded).toEqual(['app://bundle/index.html#/widget']);
     expect(widget.visible).toBe(true);
-    electron.shortcuts.get('Control+Alt+Space')!();
+    electron.shortcuts.get('CommandOrControl+Alt+O')!();
     expect(FakeBrowserWindow.created[1]!.loaded).toEqual(['app://bundle/index.html#/search']);
     expect(shell.windows.peek('search')?.isVisible()).toBe(true);
   });
 
   it('reports a taken hotkey and leaves it out of the menu', () => {
-    electron.taken = ['Control+Alt+Space'];
+    electron.taken = ['CommandOrControl+Alt+O'];
     start();
     expect(problems).toContain(
-      'Ctrl+Alt+Space is used by another application. Choose another shortcut.',
+      'Ctrl+Alt+O is used by another application. Choose another shortcut.',
     );
     expect(
       (electron.trays[0] as FakeTray).contextMenu?.item('search')?.accelerator,
@@ -202,7 +202,7 @@ describe('the shell, started', () => {
       pausedUntil: null,
     });
     expect(globalThis.__openprojectTray!.trayView().tooltip).toBe('OpenProject Tray — 4 unread');
-    expect(globalThis.__openprojectTray!.hotkey()).toBe('Control+Alt+Space');
+    expect(globalThis.__openprojectTray!.hotkey()).toBe('CommandOrControl+Alt+O');
     globalThis.__openprojectTray = undefined;
   });
 });

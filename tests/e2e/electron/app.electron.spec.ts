@@ -4,37 +4,20 @@
  * (`npx install-electron`); skipped, with the reason printed, where it is not (no internet here).
  *
  * The app under test is the unpackaged build (out/), started with OPENPROJECT_TRAY_E2E=1 so that
- * main exposes `globalThis.__openprojectTray` (main/shell/e2e-hook.ts), and with OPENPROJECT_URL /
- * OPENPROJECT_API_KEY naming the simulator's demo account, which the composition root signs in.
+ * main exposes `globalThis.__openprojectTray` (main/shell/e2e-hook.ts), with OPENPROJECT_TRAY_HOME
+ * as its own userData, and with OPENPROJECT_URL / OPENPROJECT_API_KEY naming the simulator's demo
+ * account, which the composition root (main/shell/compose.ts) signs in when the app is unpackaged.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { startSimulator } from '../../simulator/index';
 import type { Simulator } from '../../simulator/index';
+import { electronBinary, electronSandboxArgs } from '../../support/electron-binary';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-
-/**
- * Where the Electron binary is, found the way node_modules/electron/index.js finds it but without
- * its side effect: requiring 'electron' downloads the binary when it is missing.
- */
-function electronBinary(): { path: string } | { reason: string } {
-  const pkg = join(ROOT, 'node_modules/electron');
-  const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) {
-    return {
-      reason:
-        'the Electron binary is not installed (node_modules/electron/path.txt is missing; run `npx install-electron`)',
-    };
-  }
-  const relative = readFileSync(pathFile, 'utf8');
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist');
-  const path = join(dist, relative);
-  return existsSync(path) ? { path } : { reason: `the Electron binary ${path} does not exist` };
-}
 
 const binary = electronBinary();
 if ('reason' in binary) {
@@ -54,15 +37,14 @@ test.describe('OpenProject Tray in Electron', () => {
     }
     sim = await startSimulator({ unread: 7 });
     userData = mkdtempSync(join(tmpdir(), 'openproject-tray-e2e-'));
-    const args = ['.', `--user-data-dir=${userData}`];
-    if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox');
     app = await _electron.launch({
       executablePath: (binary as { path: string }).path,
-      args,
+      args: ['.', ...electronSandboxArgs()],
       cwd: ROOT,
       env: {
         ...process.env,
         OPENPROJECT_TRAY_E2E: '1',
+        OPENPROJECT_TRAY_HOME: userData,
         OPENPROJECT_URL: sim.url,
         OPENPROJECT_API_KEY: sim.tokens.apiKey,
         ELECTRON_ENABLE_LOGGING: '1',
@@ -99,6 +81,15 @@ test.describe('OpenProject Tray in Electron', () => {
     expect(view.iconState).toBe('unread');
   });
 
+  test('signed in from the environment, it opens no window at start (no wizard)', async () => {
+    await expect
+      .poll(() => app.evaluate(() => globalThis.__openprojectTray!.trayView().iconState), {
+        timeout: 30_000,
+      })
+      .toBe('unread');
+    expect(app.windows()).toEqual([]);
+  });
+
   test('opens the widget from app://, sandboxed and under the CSP', async () => {
     await app.evaluate(() => globalThis.__openprojectTray!.showWidget());
     const widget = await windowWithRoute('widget');
@@ -113,6 +104,25 @@ test.describe('OpenProject Tray in Electron', () => {
         () => typeof (globalThis as { openprojectTray?: unknown }).openprojectTray,
       ),
     ).toBe('object');
+  });
+
+  test("the widget shows the simulator's unread notifications through the real IPC", async () => {
+    const widget = await windowWithRoute('widget');
+    await expect(widget.locator('.widget-title .badge')).toHaveText('7 unread', {
+      timeout: 15_000,
+    });
+    const accounts = await widget.evaluate(async () => {
+      const bridge = (
+        globalThis as unknown as {
+          openprojectTray: {
+            listAccounts(): Promise<{ ok: boolean; value: { baseUrl: string }[] }>;
+          };
+        }
+      ).openprojectTray;
+      const result = await bridge.listAccounts();
+      return result.ok ? result.value.map((account) => account.baseUrl) : [];
+    });
+    expect(accounts).toEqual([sim.url]);
   });
 
   test('opens quick search, on top, when the hotkey fires', async () => {

@@ -76,6 +76,10 @@ export class FakeEmitter {
   listenerCount(event: string): number {
     return this.listeners.get(event)?.length ?? 0;
   }
+  removeAllListeners(): this {
+    this.listeners.clear();
+    return this;
+  }
 }
 
 export class FakeTray extends FakeEmitter {
@@ -111,6 +115,16 @@ let nextContentsId = 1;
 export class FakeWebContents extends FakeEmitter {
   readonly id = nextContentsId++;
   devToolsOpen = false;
+  /** What main sent to the page (`webContents.send`), oldest first. */
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  destroyed = false;
+  send(channel: string, payload: unknown): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
   isDevToolsOpened(): boolean {
     return this.devToolsOpen;
   }
@@ -181,6 +195,7 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
   destroy(): void {
     this.destroyed = true;
+    this.webContents.destroyed = true;
     this.visible = false;
     this.emit('closed');
   }
