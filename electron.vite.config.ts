@@ -29,7 +29,14 @@ export default defineConfig({
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified by default; minified it is ~1/3 of the gzip size.
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+        // The widget's code is the entry, in one file (one request, one compile); the other views
+        // and German are chunks of their own (see renderer/src/viewLoaders.ts and i18n/languages.ts).
+        // Without this group the bundler moves the code the entry shares with them into a further
+        // chunk, which the widget would then wait for too.
+        output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+      },
     },
   },
 });

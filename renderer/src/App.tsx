@@ -1,12 +1,18 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrayBridge, ViewName } from '../../preload/contract';
 import { BRIDGE_READY_EVENT, BridgeProvider, useBridgeEvent } from './bridge/BridgeContext';
 import { navigate, parseRoute, type Route } from './route';
-import { QuickSearch } from './search/QuickSearch';
-import { SettingsView } from './settings/SettingsView';
+import { VIEW_LOADERS } from './viewLoaders';
 import { Widget } from './widget/Widget';
-import { Wizard } from './wizard/Wizard';
+
+const lazyView = <P extends object>(load: () => Promise<ComponentType<P>>) =>
+  lazy(() => load().then((component) => ({ default: component })));
+
+// In their own chunks (startup.ts has started loading the window's view already).
+const QuickSearch = lazyView(VIEW_LOADERS.search);
+const SettingsView = lazyView(VIEW_LOADERS.settings);
+const Wizard = lazyView(VIEW_LOADERS.wizard);
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location));
@@ -51,11 +57,23 @@ export function Views({ route }: { route: Route }) {
     case 'widget':
       return <Widget />;
     case 'search':
-      return <QuickSearch />;
+      return (
+        <Suspense>
+          <QuickSearch />
+        </Suspense>
+      );
     case 'settings':
-      return <SettingsView />;
+      return (
+        <Suspense>
+          <SettingsView />
+        </Suspense>
+      );
     case 'wizard':
-      return <Wizard key={route.accountId ?? ''} accountId={route.accountId} />;
+      return (
+        <Suspense>
+          <Wizard key={route.accountId ?? ''} accountId={route.accountId} />
+        </Suspense>
+      );
   }
 }
 

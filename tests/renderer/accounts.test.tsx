@@ -51,7 +51,19 @@ describe('the accounts page', () => {
     expect(window.location.hash).toBe('#/wizard?account=beta');
   });
 
-  it('disconnects after a confirmation that says the sign-in is revoked', async () => {
+  it('an OAuth account: the confirmation says the sign-in is revoked on the server', async () => {
+    const { user } = renderWithBridge(<AccountsPage />, { fake: twoAccounts() });
+    await user.click(
+      within(await screen.findByRole('listitem', { name: 'Beta Corp' })).getByRole('button', {
+        name: 'Remove',
+      }),
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove Beta Corp?' });
+    expect(within(dialog).getByText(/sign-in is revoked on the server/)).toBeTruthy();
+    expect(within(dialog).queryByText(/stays valid/)).toBeNull();
+  });
+
+  it('an API-token account: the confirmation says the token stays valid in OpenProject', async () => {
     const { user, fake } = renderWithBridge(<AccountsPage />, { fake: twoAccounts() });
     await user.click(
       within(await screen.findByRole('listitem', { name: 'ACME OpenProject' })).getByRole(
@@ -62,8 +74,9 @@ describe('the accounts page', () => {
 
     const dialog = screen.getByRole('alertdialog', { name: 'Disconnect from ACME OpenProject?' });
     expect(
-      within(dialog).getByText(/revoked on the server and deleted from this computer/),
+      within(dialog).getByText(/deleted from this computer.*stays valid until you delete it/),
     ).toBeTruthy();
+    expect(within(dialog).queryByText(/revoked on the server/)).toBeNull();
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
 

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { createI18n, loadLanguage } from '../../renderer/src/i18n';
 import { de } from '../../renderer/src/i18n/de';
 import { en } from '../../renderer/src/i18n/en';
 
@@ -62,6 +63,17 @@ describe('translations', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('languages load on demand', () => {
+  it('English is built in; German comes in its own chunk, loaded before it is used', async () => {
+    expect(createI18n('en').t('app.starting')).toBe('Starting…');
+    expect(() => createI18n('de')).toThrow(/loadLanguage/);
+    await loadLanguage('de');
+    const german = createI18n('de');
+    expect(german.t('app.starting')).toBe('Wird gestartet…');
+    expect(german.resolvedLanguage).toBe('de');
   });
 });
 

@@ -5,8 +5,11 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach } from 'vitest';
 import { BridgeProvider } from '../../renderer/src/bridge/BridgeContext';
-import { createI18n, type Language } from '../../renderer/src/i18n';
+import { createI18n, loadLanguage, LANGUAGES, type Language } from '../../renderer/src/i18n';
 import { FakeBridge } from './fake-bridge';
+
+// The app loads a language other than English before it renders; the tests have them all ready.
+await Promise.all(LANGUAGES.map(loadLanguage));
 
 afterEach(() => {
   cleanup();

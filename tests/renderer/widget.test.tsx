@@ -125,6 +125,8 @@ describe('the widget shows unread notifications grouped by work package', () => 
     });
     const { user } = renderWithBridge(<Widget />, { fake });
     await screen.findByText('Mention');
+    // The filter choices come a moment after the rows (a deferred render).
+    await screen.findByRole('option', { name: 'Assigned' });
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Reason' }), 'Assigned');
     expect(screen.queryByText('Mention')).toBeNull();

@@ -308,6 +308,23 @@ export const de: Translation<Messages> = {
     startAtLoginUnsupported:
       'Ihr System erlaubt das der App nicht; tragen Sie sie selbst in den Autostart ein.',
   },
+  secretStorage: {
+    title: 'Kein Schlüsselbund gefunden',
+    body: 'OpenProject Tray bewahrt Ihre Anmeldung im Schlüsselbund des Systems auf, aber auf diesem Computer ist keiner verfügbar. Ohne ihn wäre die Anmeldung nur schwach geschützt: Wer Ihre Dateien lesen kann, könnte sie verwenden.',
+    declinedBody:
+      'Sie haben entschieden, Anmeldungen nicht schwach geschützt zu speichern. Die App kann daher keine Anmeldung speichern, bis ein Schlüsselbund verfügbar ist.',
+    acceptedTitle: 'Anmeldungen werden nur schwach geschützt gespeichert',
+    acceptedBody:
+      'Auf diesem Computer gibt es keinen Schlüsselbund. Wer Ihre Dateien lesen kann, könnte Ihre Anmeldungen verwenden.',
+    fix: 'Um Ihre Anmeldungen zu schützen, installieren oder entsperren Sie GNOME Keyring oder KWallet und starten Sie OpenProject Tray danach neu.',
+    choices: 'Wie möchten Sie fortfahren?',
+    decline: 'Erst einen Schlüsselbund einrichten',
+    accept: 'Schwach geschützt speichern',
+    acceptAnyway: 'Trotzdem schwach geschützt speichern',
+    stop: 'Neue Anmeldungen nicht mehr schwach geschützt speichern',
+    savedAccepted: 'Neue Anmeldungen werden schwach geschützt gespeichert.',
+    savedDeclined: 'Es wird keine Anmeldung gespeichert, bis ein Schlüsselbund verfügbar ist.',
+  },
   keys: {
     commandOrControl: 'Strg',
     commandOrControlMac: '⌘',
@@ -354,9 +371,13 @@ export const de: Translation<Messages> = {
       disconnectTitle: 'Von {{account}} trennen?',
       disconnectBody:
         'Die Anmeldung der App wird auf dem Server widerrufen und auf diesem Computer gelöscht. Das Konto bleibt in der Liste, damit Sie sich erneut anmelden können.',
+      disconnectBodyApiToken:
+        'Das API-Token wird von diesem Computer gelöscht. OpenProject kann API-Tokens nicht für die App widerrufen: Es bleibt gültig, bis Sie es unter Mein Konto → Zugriffstokens löschen. Das Konto bleibt in der Liste, damit Sie sich erneut anmelden können.',
       removeTitle: '{{account}} entfernen?',
       removeBody:
         'Die Anmeldung der App wird auf dem Server widerrufen, und das Konto samt zwischengespeicherten Benachrichtigungen wird von diesem Computer gelöscht.',
+      removeBodyApiToken:
+        'Das Konto, sein API-Token und die zwischengespeicherten Benachrichtigungen werden von diesem Computer gelöscht. Das Token bleibt in OpenProject gültig, bis Sie es unter Mein Konto → Zugriffstokens löschen.',
     },
     reset: {
       title: 'Alles zurücksetzen',

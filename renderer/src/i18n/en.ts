@@ -295,6 +295,23 @@ export const en = {
     startAtLoginUnsupported:
       'Your system does not let the app do this; add it to your autostart yourself.',
   },
+  secretStorage: {
+    title: 'No keyring found',
+    body: 'OpenProject Tray keeps your sign-in in the system keyring, but none is available on this computer. Without one, the sign-in would be stored with weak protection: anyone who can read your files could use it.',
+    declinedBody:
+      'You chose not to store sign-ins with weak protection, so the app cannot save a sign-in until a keyring is available.',
+    acceptedTitle: 'Sign-ins are stored with weak protection',
+    acceptedBody:
+      'There is no keyring on this computer, so anyone who can read your files could use your sign-ins.',
+    fix: 'To protect your sign-ins, install or unlock GNOME Keyring or KWallet, then restart OpenProject Tray.',
+    choices: 'How do you want to continue?',
+    decline: 'Set up a keyring first',
+    accept: 'Store with weak protection',
+    acceptAnyway: 'Store with weak protection anyway',
+    stop: 'Stop storing new sign-ins with weak protection',
+    savedAccepted: 'New sign-ins will be stored with weak protection.',
+    savedDeclined: 'No sign-in will be stored until a keyring is available.',
+  },
   keys: {
     commandOrControl: 'Ctrl',
     commandOrControlMac: '⌘',
@@ -341,9 +358,13 @@ export const en = {
       disconnectTitle: 'Disconnect from {{account}}?',
       disconnectBody:
         "The app's sign-in is revoked on the server and deleted from this computer. The account stays in the list so you can sign in again.",
+      disconnectBodyApiToken:
+        'The API token is deleted from this computer. OpenProject cannot revoke API tokens for the app: it stays valid until you delete it under My account → Access tokens. The account stays in the list so you can sign in again.',
       removeTitle: 'Remove {{account}}?',
       removeBody:
         "The app's sign-in is revoked on the server, and the account and its cached notifications are deleted from this computer.",
+      removeBodyApiToken:
+        'The account, its API token and its cached notifications are deleted from this computer. The token stays valid in OpenProject until you delete it under My account → Access tokens.',
     },
     reset: {
       title: 'Reset everything',

@@ -1,15 +1,9 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { de } from './de';
-import { en } from './en';
+import type { en } from './en';
+import { languageStrings, LANGUAGES, type Language } from './languages';
 
-export const resources = {
-  en: { translation: en },
-  de: { translation: de },
-} as const;
-
-export type Language = keyof typeof resources;
-export const LANGUAGES = Object.keys(resources) as Language[];
+export { LANGUAGES, loadLanguage, pickLanguage, type Language } from './languages';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -18,21 +12,21 @@ declare module 'i18next' {
   }
 }
 
-/** The first of the user's languages the app speaks (by primary subtag), else English. */
-export function pickLanguage(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const primary = tag.toLowerCase().split('-')[0];
-    const match = LANGUAGES.find((language) => language === primary);
-    if (match) return match;
-  }
-  return 'en';
-}
-
-/** A ready i18next instance (resources are bundled, so it initialises synchronously). */
+/**
+ * A ready i18next instance (the strings are in memory, so it initialises synchronously). English is
+ * always there; another language must have been loaded first (`await loadLanguage(language)`).
+ */
 export function createI18n(language: Language): i18n {
+  const strings = languageStrings(language);
+  if (!strings)
+    throw new Error(`createI18n('${language}'): await loadLanguage('${language}') first.`);
+  const english = languageStrings('en')!;
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources,
+    resources: {
+      en: { translation: english },
+      ...(language === 'en' ? {} : { [language]: { translation: strings } }),
+    },
     lng: language,
     fallbackLng: 'en',
     supportedLngs: LANGUAGES,

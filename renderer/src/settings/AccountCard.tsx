@@ -153,7 +153,14 @@ export function AccountCard({ account }: { account: Account }) {
             )
           }
         >
-          <p>{t(`accounts.confirm.${confirming}Body`, { account: name })}</p>
+          <p>
+            {t(
+              account.authMethod === 'apiToken'
+                ? `accounts.confirm.${confirming}BodyApiToken`
+                : `accounts.confirm.${confirming}Body`,
+              { account: name },
+            )}
+          </p>
         </ConfirmDialog>
       ) : null}
     </li>

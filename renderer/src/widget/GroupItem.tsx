@@ -34,6 +34,7 @@ export const GroupItem = memo(function GroupItem({
   const { group } = entry;
   const metaId = useId();
   const alert = group.dateAlert ? dateAlertText(t, group.dateAlert, now, locale) : null;
+  const countText = group.count > 1 ? t('widget.notificationCount', { count: group.count }) : '';
   return (
     <article className="group">
       {group.actor ? (
@@ -77,11 +78,9 @@ export const GroupItem = memo(function GroupItem({
           {relativeTime(t, group.latestAt, now, locale)}
         </time>
         {group.count > 1 ? (
-          <span className="count" title={t('widget.notificationCount', { count: group.count })}>
+          <span className="count" title={countText}>
             <span aria-hidden="true">{group.count}</span>
-            <span className="visually-hidden">
-              {t('widget.notificationCount', { count: group.count })}
-            </span>
+            <span className="visually-hidden">{countText}</span>
           </span>
         ) : null}
         <button

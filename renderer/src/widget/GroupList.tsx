@@ -1,5 +1,18 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
+import {
+  measureElement,
+  observeElementRect,
+  useVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../preload/contract';
 import { GroupItem } from './GroupItem';
@@ -21,6 +34,43 @@ interface GroupListProps {
 }
 
 const FOCUS_ATTEMPTS = 10;
+/** Rows rendered beyond the view on each side, so scrolling finds them ready. */
+const OVERSCAN = 3;
+
+type ListVirtualizer = Virtualizer<HTMLDivElement, HTMLLIElement>;
+
+/**
+ * For the first frame only: a row's size from the ResizeObserver's entry after layout, not read
+ * when React attaches the row, which lays the page out in the middle of the commit and, the sizes
+ * differing from the estimate, renders the list a second time before anything shows. The rows lie
+ * in normal flow, so they look right before they are measured. Without a ResizeObserver (jsdom),
+ * measured at once.
+ */
+function measureRowAfterLayout(
+  row: HTMLLIElement,
+  entry: ResizeObserverEntry | undefined,
+  list: ListVirtualizer,
+) {
+  if (entry || typeof ResizeObserver === 'undefined') return measureElement(row, entry, list);
+  const index = list.indexFromElement(row);
+  return list.itemSizeCache.get(list.options.getItemKey(index)) ?? list.options.estimateSize(index);
+}
+
+/** The scroll area's size from its ResizeObserver (after layout) instead of a read during the commit. */
+function observeListRect(
+  list: ListVirtualizer,
+  report: (rect: { width: number; height: number }) => void,
+) {
+  const element = list.scrollElement;
+  const view = list.targetWindow;
+  if (!element || !view?.ResizeObserver) return observeElementRect(list, report);
+  const observer = new view.ResizeObserver(() => {
+    const { width, height } = element.getBoundingClientRect();
+    report({ width: Math.round(width), height: Math.round(height) });
+  });
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
 
 /**
  * The virtualized list: only the rows in view (plus a few) are in the DOM, so 1,000+ groups stay
@@ -37,14 +87,24 @@ export function GroupList({
 }: GroupListProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The first frame shows the rows in view only, measured once laid out; the render right after it
+  // (which applies those sizes) adds the rows beyond the view, and from then on each row is measured
+  // as it mounts, so scrolling to a row knows its true size at once.
+  const [firstFrameShown, setFirstFrameShown] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setFirstFrameShown(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
     // A typical row (subject on two lines, meta, reasons, actor); close guesses mean few re-layouts.
     estimateSize: () => 128,
-    overscan: 3,
+    overscan: firstFrameShown ? OVERSCAN : 0,
     // The window's size until the list is measured, so the very first render already has rows.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
+    measureElement: firstFrameShown ? measureElement : measureRowAfterLayout,
+    observeElementRect: observeListRect,
     getItemKey: (index) => entries[index]?.key ?? index,
     // React 19 batches on its own; flushSync from a layout effect only earns a warning.
     useFlushSync: false,
@@ -85,39 +145,43 @@ export function GroupList({
     moveTo(next);
   };
 
+  const items = virtualizer.getVirtualItems();
+  // The sizer is as tall as all rows; the rows in view follow one another inside the list, which
+  // moves down to the first of them.
   return (
     <div className="group-scroll" ref={scrollRef}>
-      <ul
-        className="group-list"
-        aria-label={t('widget.listLabel', { count: entries.length })}
-        style={{ height: virtualizer.getTotalSize() }}
-        onKeyDown={onKeyDown}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
-          const entry = entries[item.index];
-          if (!entry) return null;
-          return (
-            <li
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="group-row"
-              style={{ transform: `translateY(${item.start}px)` }}
-              aria-setsize={entries.length}
-              aria-posinset={item.index + 1}
-            >
-              <GroupItem
-                entry={entry}
-                account={accounts.get(entry.accountId)}
-                showAccount={showAccount}
-                now={now}
-                locale={locale}
-                {...actions}
-              />
-            </li>
-          );
-        })}
-      </ul>
+      <div className="group-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        <ul
+          className="group-list"
+          aria-label={t('widget.listLabel', { count: entries.length })}
+          style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
+          onKeyDown={onKeyDown}
+        >
+          {items.map((item) => {
+            const entry = entries[item.index];
+            if (!entry) return null;
+            return (
+              <li
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="group-row"
+                aria-setsize={entries.length}
+                aria-posinset={item.index + 1}
+              >
+                <GroupItem
+                  entry={entry}
+                  account={accounts.get(entry.accountId)}
+                  showAccount={showAccount}
+                  now={now}
+                  locale={locale}
+                  {...actions}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </div>
   );
 }

@@ -38,6 +38,7 @@ export function PauseMenu({ onChoose }: { onChoose: (pause: PauseState) => void 
     }
   };
   const until = (date: Date): PauseState => ({ kind: 'snoozed', until: date.toISOString() });
+  const menuLabel = t('widget.pause.menu');
 
   return (
     <div className="menu" onKeyDown={onKeyDown}>
@@ -47,8 +48,8 @@ export function PauseMenu({ onChoose }: { onChoose: (pause: PauseState) => void 
         className="icon-button"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={t('widget.pause.menu')}
-        title={t('widget.pause.menu')}
+        aria-label={menuLabel}
+        title={menuLabel}
         onClick={() => setOpen((value) => !value)}
       >
         <PauseIcon />

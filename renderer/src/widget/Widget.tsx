@@ -18,6 +18,7 @@ import {
   mergeGroups,
   NO_FILTERS,
   widgetCondition,
+  type FilterChoices,
   type GroupEntry,
 } from './model';
 import { PauseMenu } from './PauseMenu';
@@ -60,7 +61,14 @@ export function Widget() {
   const visible = useMemo(() => applyFilters(entries, filters), [entries, filters]);
   // The filter choices may come a moment after the rows: the first paint shows the list sooner.
   const choiceEntries = useDeferredValue(entries, NO_ENTRIES);
-  const choices = useMemo(() => filterChoices(choiceEntries), [choiceEntries]);
+  const shownChoices = useRef<FilterChoices | undefined>(undefined);
+  const choices = useMemo(
+    () => filterChoices(choiceEntries, filters, shownChoices.current),
+    [choiceEntries, filters],
+  );
+  useEffect(() => {
+    shownChoices.current = choices;
+  });
   const accountsById = useMemo(
     () => new Map(data.accounts.map((account) => [account.id, account])),
     [data.accounts],
@@ -90,6 +98,13 @@ export function Widget() {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.defaultPrevented) void actions.hide();
   };
+  // Each button's name serves as its label and its tooltip: translated once.
+  const labels = {
+    refresh: t('widget.refresh'),
+    markAll: narrowed ? t('widget.markShownRead') : t('widget.markAllRead'),
+    search: t('widget.openSearch'),
+    settings: t('widget.openSettings'),
+  };
 
   return (
     <main className="view widget" onKeyDown={onKeyDown}>
@@ -107,8 +122,8 @@ export function Widget() {
             type="button"
             className="icon-button"
             onClick={() => void actions.refresh()}
-            aria-label={t('widget.refresh')}
-            title={t('widget.refresh')}
+            aria-label={labels.refresh}
+            title={labels.refresh}
           >
             <RefreshIcon />
           </button>
@@ -117,8 +132,8 @@ export function Widget() {
             className="icon-button"
             onClick={() => void actions.markAll(visible, filters)}
             disabled={visible.length === 0}
-            aria-label={narrowed ? t('widget.markShownRead') : t('widget.markAllRead')}
-            title={narrowed ? t('widget.markShownRead') : t('widget.markAllRead')}
+            aria-label={labels.markAll}
+            title={labels.markAll}
           >
             <CheckAllIcon />
           </button>
@@ -126,8 +141,8 @@ export function Widget() {
             type="button"
             className="icon-button"
             onClick={() => void actions.openView('search')}
-            aria-label={t('widget.openSearch')}
-            title={t('widget.openSearch')}
+            aria-label={labels.search}
+            title={labels.search}
           >
             <SearchIcon />
           </button>
@@ -136,8 +151,8 @@ export function Widget() {
             type="button"
             className="icon-button"
             onClick={() => void actions.openView('settings')}
-            aria-label={t('widget.openSettings')}
-            title={t('widget.openSettings')}
+            aria-label={labels.settings}
+            title={labels.settings}
           >
             <GearIcon />
           </button>
