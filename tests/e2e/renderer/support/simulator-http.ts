@@ -22,11 +22,22 @@ export interface ControlWorkPackage {
   updatedAt: string;
 }
 
-export type FaultSpec =
-  | { kind: 'status'; status: 500 | 502 | 503; retryAfterSeconds?: number }
-  | { kind: 'rateLimit'; retryAfterSeconds?: number; limit?: number }
-  | { kind: 'drop' | 'malformedJson' | 'wrongShape' }
-  | { kind: 'latency'; ms: number };
+/** Which requests a fault applies to (default: every one until cleared). */
+export interface FaultScope {
+  /** The next N matching requests only. */
+  times?: number;
+  /** Only paths below the sub-path starting with this, e.g. `/api/v3/notifications`. */
+  pathPrefix?: string;
+  method?: string;
+}
+
+export type FaultSpec = FaultScope &
+  (
+    | { kind: 'status'; status: 500 | 502 | 503; retryAfterSeconds?: number }
+    | { kind: 'rateLimit'; retryAfterSeconds?: number; limit?: number }
+    | { kind: 'drop' | 'malformedJson' | 'wrongShape' }
+    | { kind: 'latency'; ms: number }
+  );
 
 /** One work package's unread notifications, as the widget should show it. */
 export interface ExpectedGroup {
