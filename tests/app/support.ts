@@ -15,17 +15,14 @@ import {
   type Result,
 } from '../../preload/contract';
 import { createAppService, type AppService, type AppServiceDeps } from '../../main/app';
-import { aesGcmCipher, keyFileProvider } from '../../main/core/secrets/aes-gcm-cipher';
-import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
 import type { SecretBackend } from '../../main/core/secrets/secret-store';
-import { openSettingsStore } from '../../main/core/settings/settings-store';
 import {
   fakeHotkeys,
   fakeLoginItem,
   recordingNotifier,
   recordingOpener,
   recordingViews,
-  secretsReporting,
+  homeStores,
 } from '../harness/fakes';
 import { freePort } from '../core/auth/support/fixtures';
 import { startSimulator } from '../simulator/index';
@@ -91,15 +88,8 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
   const loginItem = fakeLoginItem(options.startAtLoginSupported ?? true);
   const notifier = recordingNotifier();
   const views = recordingViews();
-  const fileSecrets = FileSecretStore.inFolder(
-    home,
-    aesGcmCipher(keyFileProvider(join(home, 'secrets.key'))),
-  );
   const service = createAppService({
-    settings: openSettingsStore({ cwd: home }),
-    secrets: options.secretBackend
-      ? secretsReporting(fileSecrets, options.secretBackend)
-      : fileSecrets,
+    ...homeStores(home, options.secretBackend),
     dataDir: home,
     notifier,
     opener,

@@ -9,10 +9,11 @@
  * `--browser` serves the browser version even where Electron is installed. Ctrl+C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHarness, type BuildPolicy, type Harness } from '../harness/index';
+import { newestMtime } from '../harness/renderer-build';
 import { startOAuthSimulator } from '../simulator/oauth/index';
 import type { Simulator, SimulatorOptions } from '../simulator/types';
 import { electronBinary, electronSandboxArgs } from '../support/electron-binary';
@@ -46,18 +47,6 @@ async function onPreferredPort<T>(start: (options: SimulatorOptions) => Promise<
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     return await start({ port: 0 });
   }
-}
-
-function newestMtime(path: string): number {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) return 0;
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
 }
 
 /** Builds out/ (main, preload, renderer) when it is missing or (policy `auto`) older than its sources. */

@@ -13,7 +13,11 @@ import type {
   ViewPort,
 } from '../../main/app';
 import type { Notifier, Toast } from '../../main/core/notify/notifier';
+import { join } from 'node:path';
+import { aesGcmCipher, keyFileProvider } from '../../main/core/secrets/aes-gcm-cipher';
+import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
 import type { SecretBackend, SecretStore } from '../../main/core/secrets/secret-store';
+import { openSettingsStore } from '../../main/core/settings/settings-store';
 import { acceleratorProblem } from '../../main/shell/accelerator';
 
 export interface RecordingOpener extends ExternalOpener {
@@ -138,5 +142,20 @@ export function secretsReporting(store: SecretStore, backend: SecretBackend): Se
     get: (key) => store.get(key),
     set: (key, value) => store.set(key, value),
     delete: (key) => store.delete(key),
+  };
+}
+
+/**
+ * The settings and secrets of a home folder, as the CLI keeps them (an AES-GCM key file beside the
+ * secrets); `backend` makes the secret store report another backend (e.g. `basic_text`).
+ */
+export function homeStores(home: string, backend?: SecretBackend) {
+  const secrets = FileSecretStore.inFolder(
+    home,
+    aesGcmCipher(keyFileProvider(join(home, 'secrets.key'))),
+  );
+  return {
+    settings: openSettingsStore({ cwd: home }),
+    secrets: backend ? secretsReporting(secrets, backend) : secrets,
   };
 }

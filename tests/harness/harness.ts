@@ -20,10 +20,7 @@ import {
 import { createAppService, type AppService } from '../../main/app';
 import type { Notifier, Toast } from '../../main/core/notify/notifier';
 import { createNodeNotifier } from '../../main/core/notify/node-notifier';
-import { aesGcmCipher, keyFileProvider } from '../../main/core/secrets/aes-gcm-cipher';
-import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
 import type { SecretBackend } from '../../main/core/secrets/secret-store';
-import { openSettingsStore } from '../../main/core/settings/settings-store';
 import { securityHeaders } from '../../main/shell/app-protocol';
 import { startOAuthSimulator, TRAY_CLIENT_ID, type OAuthControl } from '../simulator/oauth/index';
 import type { Simulator, SimulatorOptions } from '../simulator/types';
@@ -34,7 +31,7 @@ import {
   recordingNotifier,
   recordingOpener,
   recordingViews,
-  secretsReporting,
+  homeStores,
   type FakeHotkeys,
   type FakeLoginItem,
   type ViewRecord,
@@ -182,15 +179,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       : recorded;
     let onViewOpened: (request: OpenViewRequest) => void = () => {};
     const views = recordingViews((request) => onViewOpened(request));
-    const fileSecrets = FileSecretStore.inFolder(
-      home,
-      aesGcmCipher(keyFileProvider(join(home, 'secrets.key'))),
-    );
     const service = createAppService({
-      settings: openSettingsStore({ cwd: home }),
-      secrets: options.secretBackend
-        ? secretsReporting(fileSecrets, options.secretBackend)
-        : fileSecrets,
+      ...homeStores(home, options.secretBackend),
       dataDir: home,
       notifier,
       opener,

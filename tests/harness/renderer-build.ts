@@ -20,7 +20,8 @@ const SOURCES = [
   'electron.vite.config.ts',
 ];
 
-function newestMtime(path: string): number {
+/** The newest modification time under a path (skipping node_modules and dot folders); 0 when absent. */
+export function newestMtime(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats) return 0;
   if (!stats.isDirectory()) return stats.mtimeMs;

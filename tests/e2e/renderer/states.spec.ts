@@ -5,7 +5,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { prepareView, startRun, CONTEXT_OPTIONS, type RendererRun } from './support/run';
+import {
+  openWidget as openRunWidget,
+  startRun,
+  CONTEXT_OPTIONS,
+  type RendererRun,
+} from './support/run';
 import { checkBothSchemes } from './support/schemes';
 import { WINDOW_SIZES } from './support/screenshots';
 
@@ -13,12 +18,7 @@ test.use(CONTEXT_OPTIONS);
 
 const NOTIFICATIONS = '/api/v3/notifications';
 
-async function openWidget(page: Page, run: RendererRun): Promise<() => string[]> {
-  const errors = await prepareView(page, WINDOW_SIZES.widget);
-  await page.goto(run.harness.pageUrl('widget'));
-  await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
-  return errors;
-}
+const openWidget = (page: Page, run: RendererRun) => openRunWidget(page, run, WINDOW_SIZES.widget);
 
 const stateTitle = (page: Page) => page.locator('.state h2');
 

@@ -6,7 +6,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { prepareView, startRun, CONTEXT_OPTIONS, type RendererRun } from './support/run';
+import {
+  openWidget as openRunWidget,
+  startRun,
+  CONTEXT_OPTIONS,
+  type RendererRun,
+} from './support/run';
 import { checkBothSchemes } from './support/schemes';
 import { WINDOW_SIZES } from './support/screenshots';
 import type { ExpectedGroup } from './support/simulator-http';
@@ -24,8 +29,7 @@ test.afterAll(async () => {
 });
 
 async function openWidget(page: Page): Promise<() => string[]> {
-  const errors = await prepareView(page, WINDOW_SIZES.widget);
-  await page.goto(run.harness.pageUrl('widget'));
+  const errors = await openRunWidget(page, run, WINDOW_SIZES.widget);
   await expect(page.locator('.group-row').first()).toBeVisible();
   return errors;
 }

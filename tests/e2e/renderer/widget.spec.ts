@@ -5,7 +5,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { prepareView, startRun, CONTEXT_OPTIONS, type RendererRun } from './support/run';
+import {
+  openWidget as openRunWidget,
+  startRun,
+  CONTEXT_OPTIONS,
+  type RendererRun,
+} from './support/run';
 import { COLOR_SCHEMES, saveScreenshot, WINDOW_SIZES } from './support/screenshots';
 import { shownGroups } from './support/widget-rows';
 
@@ -20,12 +25,7 @@ test.afterAll(async () => {
   await run?.stop();
 });
 
-async function openWidget(page: Page): Promise<() => string[]> {
-  const errors = await prepareView(page, WINDOW_SIZES.widget);
-  await page.goto(run.harness.pageUrl('widget'));
-  await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
-  return errors;
-}
+const openWidget = (page: Page) => openRunWidget(page, run, WINDOW_SIZES.widget);
 
 test("shows the simulator's unread notifications: groups, counts, order", async ({ page }) => {
   const errors = await openWidget(page);

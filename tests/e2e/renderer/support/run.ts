@@ -92,3 +92,15 @@ export async function prepareView(
   await page.clock.setFixedTime(FIXED_NOW);
   return () => [...problems];
 }
+
+/** The widget's page, sized like its window, once its heading shows. Returns its page errors. */
+export async function openWidget(
+  page: Page,
+  run: RendererRun,
+  size: { width: number; height: number },
+): Promise<() => string[]> {
+  const errors = await prepareView(page, size);
+  await page.goto(run.harness.pageUrl('widget'));
+  await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+  return errors;
+}
