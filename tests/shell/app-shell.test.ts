@@ -122,7 +122,10 @@ describe('the shell, started', () => {
   it('registers the privileged app:// scheme and the Linux desktop name before ready', () => {
     prepareShell('linux');
     expect(electron.registered).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     expect(app.setDesktopName).toHaveBeenCalledWith('openproject-tray.desktop');
   });
