@@ -20,43 +20,9 @@ const electron = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', async () => {
-  const fakes = await import('./support/fake-electron');
-  const { FakeEmitter: Emitter, FakeTray: BaseTray, FakeImage: Image, FakeMenu: Menu } = fakes;
-  const app = Object.assign(new Emitter(), {
-    isPackaged: true,
-    dock: { hide: vi.fn() },
-    setDesktopName: vi.fn(),
-    setAppUserModelId: vi.fn(),
-    setBadgeCount: vi.fn(() => true),
-    quit: vi.fn(),
-  });
-  class Tray extends BaseTray {
-    constructor(readonly initialImage: InstanceType<typeof Image>) {
-      super();
-      electron.trays.push(this);
-    }
-    getBounds() {
-      return { x: 0, y: 0, width: 0, height: 0 };
-    }
-  }
+  const { fakeElectronBase } = await import('./support/fake-electron');
   return {
-    app,
-    Tray,
-    BrowserWindow: fakes.FakeBrowserWindow,
-    screen: fakes.fakeScreen([
-      {
-        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-        workArea: { x: 0, y: 32, width: 1920, height: 1048 },
-      },
-    ]),
-    Menu: { buildFromTemplate: (t: never) => new Menu(t) },
-    nativeImage: {
-      createFromBuffer: (buffer: Buffer, o: { scaleFactor: number }) => {
-        const image = new Image();
-        image.addRepresentation({ scaleFactor: o.scaleFactor, buffer });
-        return image;
-      },
-    },
+    ...fakeElectronBase(electron),
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => electron.registered.push(...schemes),
       handle: (scheme: string, handler: (r: Request) => Promise<Response>) =>
@@ -68,20 +34,6 @@ vi.mock('electron', async () => {
         setPermissionCheckHandler: (h: never) => (electron.session.check = h),
         webRequest: { onBeforeRequest: () => {} },
       },
-    },
-    shell: { openExternal: (url: string) => Promise.resolve(void electron.opened.push(url)) },
-    ipcMain: {
-      handle: (channel: string, fn: never) => electron.ipc.set(channel, fn),
-      on: (channel: string, fn: never) => electron.ipc.set(channel, fn),
-      removeHandler: (channel: string) => electron.ipc.delete(channel),
-    },
-    globalShortcut: {
-      register: (accelerator: string, fn: () => void) => {
-        if (electron.taken.includes(accelerator)) return false;
-        electron.shortcuts.set(accelerator, fn);
-        return true;
-      },
-      unregister: (accelerator: string) => electron.shortcuts.delete(accelerator),
     },
   };
 });

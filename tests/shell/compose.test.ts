@@ -30,30 +30,7 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron-store', () => ({ default: class {} }));
 
 vi.mock('electron', async () => {
-  const fakes = await import('./support/fake-electron');
-  const { FakeEmitter: Emitter, FakeTray: BaseTray, FakeImage: Image, FakeMenu: Menu } = fakes;
-  const app = Object.assign(new Emitter(), {
-    isPackaged: true,
-    dock: { hide: vi.fn() },
-    setDesktopName: vi.fn(),
-    setAppUserModelId: vi.fn(),
-    setBadgeCount: vi.fn(() => true),
-    quit: vi.fn(),
-    getName: () => 'OpenProject Tray',
-    getVersion: () => '0.1.0',
-    getAppPath: () => '/app',
-    setLoginItemSettings: vi.fn(),
-    getLoginItemSettings: () => ({ openAtLogin: false }),
-  });
-  class Tray extends BaseTray {
-    constructor(readonly initialImage: InstanceType<typeof Image>) {
-      super();
-      electron.trays.push(this);
-    }
-    getBounds() {
-      return { x: 0, y: 0, width: 0, height: 0 };
-    }
-  }
+  const { fakeElectronBase, FakeEmitter: Emitter } = await import('./support/fake-electron');
   class Notification extends Emitter {
     static isSupported = () => true;
     constructor(readonly options: { title: string; body: string }) {
@@ -64,24 +41,14 @@ vi.mock('electron', async () => {
     }
   }
   return {
-    app,
-    Tray,
+    ...fakeElectronBase(electron, {
+      getName: () => 'OpenProject Tray',
+      getVersion: () => '0.1.0',
+      getAppPath: () => '/app',
+      setLoginItemSettings: vi.fn(),
+      getLoginItemSettings: () => ({ openAtLogin: false }),
+    }),
     Notification,
-    BrowserWindow: fakes.FakeBrowserWindow,
-    screen: fakes.fakeScreen([
-      {
-        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-        workArea: { x: 0, y: 32, width: 1920, height: 1048 },
-      },
-    ]),
-    Menu: { buildFromTemplate: (t: never) => new Menu(t) },
-    nativeImage: {
-      createFromBuffer: (buffer: Buffer, o: { scaleFactor: number }) => {
-        const image = new Image();
-        image.addRepresentation({ scaleFactor: o.scaleFactor, buffer });
-        return image;
-      },
-    },
     protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
     session: {
       defaultSession: {
@@ -89,19 +56,6 @@ vi.mock('electron', async () => {
         setPermissionCheckHandler: () => {},
         webRequest: { onBeforeRequest: () => {} },
       },
-    },
-    shell: { openExternal: (url: string) => Promise.resolve(void electron.opened.push(url)) },
-    ipcMain: {
-      handle: (channel: string, fn: never) => electron.ipc.set(channel, fn),
-      on: (channel: string, fn: never) => electron.ipc.set(channel, fn),
-      removeHandler: (channel: string) => electron.ipc.delete(channel),
-    },
-    globalShortcut: {
-      register: (accelerator: string, fn: () => void) => {
-        electron.shortcuts.set(accelerator, fn);
-        return true;
-      },
-      unregister: (accelerator: string) => electron.shortcuts.delete(accelerator),
     },
     // Reversible "encryption", like a keychain.
     safeStorage: {

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { vi } from 'vitest';
 
 /**
  * Stand-ins for Electron's objects, used through `vi.mock('electron', …)`: the one boundary the
@@ -228,5 +229,74 @@ export function fakeScreen(displays: FakeDisplay[], cursor = { x: 0, y: 0 }) {
     },
     getDisplayNearestPoint: containing,
     getDisplayMatching: (r: { x: number; y: number }) => containing(r),
+  };
+}
+
+/** What a test's hoisted state must hold for `fakeElectronBase`. */
+export interface FakeElectronState {
+  ipc: Map<string, (...args: unknown[]) => unknown>;
+  shortcuts: Map<string, () => void>;
+  trays: unknown[];
+  opened: string[];
+  /** Accelerators another application owns: registering them fails. */
+  taken?: string[];
+}
+
+/**
+ * The part of the faked `electron` module every shell test shares: app, Tray (recorded in
+ * `state.trays`), BrowserWindow, one 1920×1080 screen with a top panel, Menu, nativeImage, shell,
+ * ipcMain and globalShortcut (recorded in `state`). A test spreads it and adds what it needs.
+ */
+export function fakeElectronBase(state: FakeElectronState, appExtras: object = {}) {
+  const app = Object.assign(new FakeEmitter(), {
+    isPackaged: true,
+    dock: { hide: vi.fn() },
+    setDesktopName: vi.fn(),
+    setAppUserModelId: vi.fn(),
+    setBadgeCount: vi.fn(() => true),
+    quit: vi.fn(),
+    ...appExtras,
+  });
+  class Tray extends FakeTray {
+    constructor(readonly initialImage: FakeImage) {
+      super();
+      state.trays.push(this);
+    }
+    getBounds() {
+      return { x: 0, y: 0, width: 0, height: 0 };
+    }
+  }
+  return {
+    app,
+    Tray,
+    BrowserWindow: FakeBrowserWindow,
+    screen: fakeScreen([
+      {
+        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+        workArea: { x: 0, y: 32, width: 1920, height: 1048 },
+      },
+    ]),
+    Menu: { buildFromTemplate: (t: never) => new FakeMenu(t) },
+    nativeImage: {
+      createFromBuffer: (buffer: Buffer, o: { scaleFactor: number }) => {
+        const image = new FakeImage();
+        image.addRepresentation({ scaleFactor: o.scaleFactor, buffer });
+        return image;
+      },
+    },
+    shell: { openExternal: (url: string) => Promise.resolve(void state.opened.push(url)) },
+    ipcMain: {
+      handle: (channel: string, fn: never) => state.ipc.set(channel, fn),
+      on: (channel: string, fn: never) => state.ipc.set(channel, fn),
+      removeHandler: (channel: string) => state.ipc.delete(channel),
+    },
+    globalShortcut: {
+      register: (accelerator: string, fn: () => void) => {
+        if (state.taken?.includes(accelerator)) return false;
+        state.shortcuts.set(accelerator, fn);
+        return true;
+      },
+      unregister: (accelerator: string) => state.shortcuts.delete(accelerator),
+    },
   };
 }
