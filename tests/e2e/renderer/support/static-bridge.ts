@@ -160,9 +160,33 @@ interface PageScope extends BenchPage {
 
 type Answer = Promise<{ ok: true; value: unknown }>;
 
+/**
+ * The bench data as it crosses IPC: each answer travels serialised and is decoded when it arrives,
+ * as Electron's structured clone does. (Handing the page ready-made objects instead would make it
+ * decode the whole data set in its init script, before navigation even parses the HTML, and charge
+ * that to the renderer's start-up.)
+ */
+export interface SerializedBenchData {
+  accounts: string;
+  snapshot: string;
+  settings: string;
+  searchSets: string[];
+}
+
+export function serializeBenchData(data: BenchData): SerializedBenchData {
+  return {
+    accounts: JSON.stringify(data.accounts),
+    snapshot: JSON.stringify(data.snapshot),
+    settings: JSON.stringify(data.settings),
+    searchSets: data.searchSets.map((hits) => JSON.stringify(hits)),
+  };
+}
+
 /** Runs in the page before its scripts. Self-contained: it is serialised by Playwright. */
-export function installStaticBridge(data: BenchData): void {
+export function installStaticBridge(wire: SerializedBenchData): void {
   const scope = globalThis as unknown as PageScope;
+  const decode = <T>(json: string | undefined, empty: T): T =>
+    json === undefined ? empty : (JSON.parse(json) as T);
   const bench: BenchPage['__bench'] = {
     snapshotAnsweredAt: null,
     firstRowPaintedAt: null,
@@ -173,7 +197,7 @@ export function installStaticBridge(data: BenchData): void {
   let searches = 0;
 
   const search = (request: { requestId: string }): Answer => {
-    const hits = data.searchSets[searches % data.searchSets.length] ?? [];
+    const hits = decode<SearchHit[]>(wire.searchSets[searches % wire.searchSets.length], []);
     searches += 1;
     const expected = hits[0]?.workPackage.subject ?? null;
     const update: SearchUpdate = { answeredAt: 0, laidOutAt: 0, frameAt: 0 };
@@ -196,13 +220,14 @@ export function installStaticBridge(data: BenchData): void {
 
   const handlers: Record<string, (request: never) => Answer> = {
     appInfo: () => answer({ name: 'OpenProject Tray', version: 'bench' }),
-    listAccounts: () => answer(data.accounts),
+    listAccounts: () => answer(decode(wire.accounts, [])),
     getNotifications: () => {
+      const snapshot = decode(wire.snapshot, null);
       bench.snapshotAnsweredAt = scope.performance.now();
-      return answer(data.snapshot);
+      return answer(snapshot);
     },
-    getSettings: () => answer(data.settings),
-    recentWorkPackages: () => answer(data.searchSets[0] ?? []),
+    getSettings: () => answer(decode(wire.settings, null)),
+    recentWorkPackages: () => answer(decode(wire.searchSets[0], [])),
     search,
   };
   scope.openprojectTray = new Proxy(handlers, {
