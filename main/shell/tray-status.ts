@@ -87,7 +87,16 @@ function tooltip(
     accounts.length > 1
       ? '\n' + accounts.map((a) => `${a.label}: ${accountSummary(a)}`).join(' · ')
       : '';
-  const unreadText = unread === 0 ? 'no unread notifications' : `${unread} unread`;
+  // Signed in, but no account has synced yet: "no unread" would be a guess.
+  const checking =
+    unread === 0 &&
+    accounts.some((a) => a.state === 'ok') &&
+    accounts.every((a) => a.unread === null);
+  const unreadText = checking
+    ? 'checking for notifications…'
+    : unread === 0
+      ? 'no unread notifications'
+      : `${unread} unread`;
   switch (state) {
     case 'signed-out': {
       if (accounts.length === 0) return `${APP_NAME} — sign in to see your notifications`;

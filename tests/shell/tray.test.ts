@@ -17,7 +17,10 @@ vi.mock('electron', () => ({
 const { TrayController } = await import('../../main/shell/tray');
 const { pauseEnd } = await import('../../main/shell/tray-menu');
 
-const acme = (unread: number, state: 'ok' | 'offline' | 'error' | 'needs-sign-in' = 'ok') => ({
+const acme = (
+  unread: number | null,
+  state: 'ok' | 'offline' | 'error' | 'needs-sign-in' = 'ok',
+) => ({
   label: 'ACME',
   unread,
   state,
@@ -82,6 +85,12 @@ describe('the tray on Windows and Linux', () => {
     ]);
     expect(t.tray.image!.template).toBe(false);
     expect(t.badge.at(-1)).toBe(3);
+  });
+
+  it('says it is checking, not "no unread", until the first sync has answered', () => {
+    t.controller.update(status([acme(null)]));
+    expect(t.tray.tooltip).toBe('OpenProject Tray — checking for notifications…');
+    expect(t.controller.view.iconState).toBe('normal');
   });
 
   it('says "no unread notifications" for one account with nothing new', () => {
