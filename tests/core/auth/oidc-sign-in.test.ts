@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../main/core/api/errors';
 import { parseStoredTokens } from '../../../main/core/auth/token-set';
 import { secretKeys } from '../../../main/core/secrets/secret-store';
-import { authorizeAtProvider, FakeBrowser } from './support/fake-browser';
+import { TestBrowser } from '../../simulator/oauth/test-browser';
+import { authorizeAtProvider } from './support/oidc-consent';
 import {
   filesContaining,
   oauthAccountFixture,
@@ -43,7 +44,7 @@ describe('OAuth sign-in against oidc-provider', () => {
   async function signInOnce() {
     const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 2_000 });
     if (run.signIn.mode !== 'loopback') throw new Error('expected a loopback sign-in');
-    const browser = new FakeBrowser();
+    const browser = new TestBrowser();
     const callback = await authorizeAtProvider(browser, run.signIn.authorizationUrl);
     const landing = await browser.follow(callback);
     await run.completed;
@@ -160,7 +161,7 @@ describe('OAuth sign-in against oidc-provider', () => {
   it('rejects an answer without iss when the provider advertises RFC 9207', async () => {
     const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 500 });
     if (run.signIn.mode !== 'loopback') throw new Error('expected a loopback sign-in');
-    const browser = new FakeBrowser();
+    const browser = new TestBrowser();
     const callback = new URL(await authorizeAtProvider(browser, run.signIn.authorizationUrl));
     callback.searchParams.delete('iss');
     await browser.follow(callback.href);
@@ -173,7 +174,7 @@ describe('OAuth sign-in against oidc-provider', () => {
   it('turns a denied consent into access-denied, with nothing stored', async () => {
     const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 500 });
     if (run.signIn.mode !== 'loopback') throw new Error('expected a loopback sign-in');
-    const browser = new FakeBrowser();
+    const browser = new TestBrowser();
     const callback = await authorizeAtProvider(browser, run.signIn.authorizationUrl, {
       deny: true,
     });

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../../main/core/api/client';
-import { authorizeAtProvider, FakeBrowser } from './support/fake-browser';
+import { TestBrowser } from '../../simulator/oauth/test-browser';
+import { authorizeAtProvider } from './support/oidc-consent';
 import { oauthAccountFixture, type AccountsFixture } from './support/fixtures';
 import { signInThroughSimulator, simulatorAccount } from './support/simulator-oauth';
 import {
@@ -29,7 +30,7 @@ describe('token requests over a day of polling', () => {
     });
     const run = await fx.auth.startOAuthSignIn(fx.accountId, { lingerMs: 200 });
     if (run.signIn.mode !== 'loopback') throw new Error('expected a loopback sign-in');
-    const browser = new FakeBrowser();
+    const browser = new TestBrowser();
     await browser.follow(await authorizeAtProvider(browser, run.signIn.authorizationUrl));
     await run.completed;
   });

@@ -53,9 +53,17 @@ export class TestBrowser {
     const jar = this.#jars.get(url.hostname) ?? new Map<string, string>();
     this.#jars.set(url.hostname, jar);
     for (const line of headers.getSetCookie()) {
-      const pair = line.split(';')[0] ?? '';
+      const [pair = '', ...attributes] = line.split(';');
       const index = pair.indexOf('=');
-      jar.set(pair.slice(0, index).trim(), pair.slice(index + 1).trim());
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      // A cookie set empty or already expired is how a server deletes it.
+      const expired = attributes.some((attribute) => {
+        const [key, date] = attribute.split('=');
+        return key?.trim().toLowerCase() === 'expires' && Date.parse(date ?? '') < Date.now();
+      });
+      if (expired || value === '') jar.delete(name);
+      else jar.set(name, value);
     }
   }
 

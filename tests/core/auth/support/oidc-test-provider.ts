@@ -4,7 +4,7 @@
  * RFC 9207 `iss` in authorization responses, 2-hour access tokens with scope api_v3 (opaque, or
  * RFC 9068 JWTs for OpenProject's client id, which the simulator's `jwt_oidc` accepts), rotating
  * refresh tokens, revocation. Its dev interactions (login + consent forms) are driven by
- * tests/core/auth/support/fake-browser.ts, or by Chromium in tests/e2e/oauth.
+ * tests/core/auth/support/oidc-consent.ts, or by Chromium in tests/e2e/oauth.
  */
 import {
   createPrivateKey,
