@@ -4,6 +4,7 @@
  * is what main, the preload and the renderer import.
  */
 import type {
+  ApiErrorKind,
   InstanceInfo,
   NotificationReason,
   Person,
@@ -14,19 +15,8 @@ import type {
 // ---------------------------------------------------------------------------------------------
 // Results and errors
 
-/** The core's `ApiErrorKind` (docs/ARCHITECTURE.md), repeated here because the contract imports domain types only. */
-export type ApiErrorKindName =
-  | 'unreachable'
-  | 'timeout'
-  | 'tls'
-  | 'not-openproject'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'invalid-query'
-  | 'rate-limited'
-  | 'server'
-  | 'unexpected';
+/** The core's error kinds (talking to OpenProject), as they cross the boundary. */
+export type ApiErrorKindName = ApiErrorKind;
 
 export type BridgeErrorKind =
   | ApiErrorKindName

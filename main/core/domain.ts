@@ -104,3 +104,17 @@ export interface CurrentUser extends Person {
   avatar: string | null;
   admin: boolean;
 }
+
+/** What went wrong talking to OpenProject, one kind the app can branch on (see main/core/api/errors.ts). */
+export type ApiErrorKind =
+  | 'unreachable'
+  | 'timeout'
+  | 'tls'
+  | 'not-openproject'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'invalid-query'
+  | 'rate-limited'
+  | 'server'
+  | 'unexpected';

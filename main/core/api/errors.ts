@@ -3,18 +3,9 @@
  * can act on (what happened, what to do next). Messages never contain credentials.
  */
 
-export type ApiErrorKind =
-  | 'unreachable'
-  | 'timeout'
-  | 'tls'
-  | 'not-openproject'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'invalid-query'
-  | 'rate-limited'
-  | 'server'
-  | 'unexpected';
+import type { ApiErrorKind } from '../domain';
+
+export type { ApiErrorKind };
 
 export interface ApiErrorDetails {
   status?: number;
