@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { prepareView, startRun, CONTEXT_OPTIONS, type RendererRun } from './support/run';
+import { prepareView, sharedRun, CONTEXT_OPTIONS } from './support/run';
 import { COLOR_SCHEMES, saveScreenshot, WINDOW_SIZES } from './support/screenshots';
 
 test.use(CONTEXT_OPTIONS);
@@ -15,17 +15,11 @@ test.describe.configure({ mode: 'serial' });
 const WORD = 'LDAP';
 const PAGE_SIZE = 20;
 
-let run: RendererRun;
-test.beforeAll(async () => {
-  run = await startRun({ demo: true });
-});
-test.afterAll(async () => {
-  await run?.stop();
-});
+const run = sharedRun({ demo: true });
 
 async function openSearch(page: Page): Promise<() => string[]> {
   const errors = await prepareView(page, WINDOW_SIZES.search);
-  await page.goto(run.harness.pageUrl('search'));
+  await page.goto(run().harness.pageUrl('search'));
   await expect(page.getByRole('combobox', { name: 'Search work packages' })).toBeFocused();
   return errors;
 }
@@ -34,7 +28,7 @@ const resultSubjects = (page: Page) => page.getByRole('option').locator('.result
 
 test('finds work packages by text, most recently updated first', async ({ page }) => {
   const errors = await openSearch(page);
-  const expected = (await run.sim.workPackages())
+  const expected = (await run().sim.workPackages())
     .filter((wp) => wp.subject.toLowerCase().includes(WORD.toLowerCase()))
     .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.id - a.id)
     .slice(0, PAGE_SIZE);
@@ -49,7 +43,7 @@ test('finds work packages by text, most recently updated first', async ({ page }
 
 test('"#id" finds that work package', async ({ page }) => {
   await openSearch(page);
-  const target = (await run.sim.workPackages()).find((wp) => wp.id === 12);
+  const target = (await run().sim.workPackages()).find((wp) => wp.id === 12);
   if (!target) throw new Error('The seed has no work package 12.');
   await page.getByRole('combobox').fill(`#${target.id}`);
   await expect(resultSubjects(page).first()).toHaveText(target.subject);
@@ -70,8 +64,8 @@ test('Enter opens the chosen result in the browser', async ({ page }) => {
   const id = (await chosen.locator('.wp-id').textContent())?.replace('#', '');
   await page.keyboard.press('Enter');
   await expect
-    .poll(() => run.harness.openedUrls().at(-1))
-    .toBe(`${run.simulatorUrl}/work_packages/${id}`);
+    .poll(() => run().harness.openedUrls().at(-1))
+    .toBe(`${run().simulatorUrl}/work_packages/${id}`);
 });
 
 test('with results: accessible and screenshotted, light and dark', async ({ page }) => {

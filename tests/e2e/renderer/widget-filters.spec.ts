@@ -6,12 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import {
-  openWidget as openRunWidget,
-  startRun,
-  CONTEXT_OPTIONS,
-  type RendererRun,
-} from './support/run';
+import { openWidget as openRunWidget, sharedRun, CONTEXT_OPTIONS } from './support/run';
 import { checkBothSchemes } from './support/schemes';
 import { WINDOW_SIZES } from './support/screenshots';
 import type { ExpectedGroup } from './support/simulator-http';
@@ -20,16 +15,10 @@ import { shownGroups } from './support/widget-rows';
 test.use(CONTEXT_OPTIONS);
 test.describe.configure({ mode: 'serial' });
 
-let run: RendererRun;
-test.beforeAll(async () => {
-  run = await startRun({ demo: true });
-});
-test.afterAll(async () => {
-  await run?.stop();
-});
+const run = sharedRun({ demo: true });
 
 async function openWidget(page: Page): Promise<() => string[]> {
-  const errors = await openRunWidget(page, run, WINDOW_SIZES.widget);
+  const errors = await openRunWidget(page, run(), WINDOW_SIZES.widget);
   await expect(page.locator('.group-row').first()).toBeVisible();
   return errors;
 }
@@ -40,29 +29,33 @@ async function expectedWhere(
   recipient = 'jane',
 ): Promise<ExpectedGroup[]> {
   const ids = new Set(
-    (await run.sim.unreadNotifications(recipient)).filter(match).map((n) => n.workPackageId),
+    (await run().sim.unreadNotifications(recipient)).filter(match).map((n) => n.workPackageId),
   );
-  return (await run.sim.expectedGroups(recipient)).filter((group) => ids.has(group.workPackageId));
+  return (await run().sim.expectedGroups(recipient)).filter((group) =>
+    ids.has(group.workPackageId),
+  );
 }
 
 const rowsOf = (groups: ExpectedGroup[]) =>
   groups.map(({ workPackageId, subject, count }) => ({ workPackageId, subject, count }));
 
 const unreadTotal = async (recipient = 'jane') =>
-  (await run.sim.unreadNotifications(recipient)).length;
+  (await run().sim.unreadNotifications(recipient)).length;
 
 test('a click opens the work package in the browser and marks it read there', async ({ page }) => {
   const errors = await openWidget(page);
-  const [first] = await run.sim.expectedGroups();
+  const [first] = await run().sim.expectedGroups();
   if (!first) throw new Error('The simulator has no unread notifications.');
   const before = await unreadTotal();
   await page.locator('.group-row[data-index="0"] .group-open').click();
   await expect
-    .poll(() => run.harness.openedUrls())
-    .toContain(`${run.simulatorUrl}/work_packages/${first.workPackageId}`);
+    .poll(() => run().harness.openedUrls())
+    .toContain(`${run().simulatorUrl}/work_packages/${first.workPackageId}`);
   await expect
     .poll(async () =>
-      (await run.sim.unreadNotifications()).filter((n) => n.workPackageId === first.workPackageId),
+      (await run().sim.unreadNotifications()).filter(
+        (n) => n.workPackageId === first.workPackageId,
+      ),
     )
     .toEqual([]);
   expect(await unreadTotal()).toBe(before - first.count);
@@ -91,17 +84,17 @@ test("by reason and by project: exactly the simulator's matching work packages",
   const projectName = (await project.locator('option:checked').textContent()) ?? '';
   await expect(page.locator('.group-row').first().locator('.meta')).toContainText(projectName);
   const shown = await shownGroups(page);
-  const projectOf = new Map((await run.sim.workPackages()).map((wp) => [wp.id, wp.projectId]));
+  const projectOf = new Map((await run().sim.workPackages()).map((wp) => [wp.id, wp.projectId]));
   const projectIds = new Set(shown.map((group) => projectOf.get(group.workPackageId)));
   expect(projectIds.size).toBe(1);
   const [projectId] = projectIds;
-  const inProject = (await run.sim.expectedGroups()).filter(
+  const inProject = (await run().sim.expectedGroups()).filter(
     (group) => projectOf.get(group.workPackageId) === projectId,
   );
   expect(shown).toEqual(rowsOf(inProject));
 
   // A reason and a project that no work package has together: the state says so, with the way out.
-  const unread = await run.sim.unreadNotifications();
+  const unread = await run().sim.unreadNotifications();
   const together = new Set(unread.map((n) => `${n.reason}:${projectOf.get(n.workPackageId)}`));
   const reasons = [...new Set(unread.map((n) => n.reason))];
   const projects = [...new Set(unread.map((n) => projectOf.get(n.workPackageId)))];
@@ -110,7 +103,7 @@ test("by reason and by project: exactly the simulator's matching work packages",
     .find(([r, p]) => !together.has(`${r}:${p}`));
   if (!apart) throw new Error('Every reason occurs in every project.');
   await reason.selectOption(apart[0]);
-  await project.selectOption(`${run.harness.demoAccountId}:${apart[1]}`);
+  await project.selectOption(`${run().harness.demoAccountId}:${apart[1]}`);
   await expect(page.locator('.state h2')).toHaveText('No notifications match these filters');
   await expect(reason).toHaveValue(apart[0]);
   await checkBothSchemes(page, 'the widget, nothing matches the filters', 'widget-filtered');
@@ -137,7 +130,9 @@ test('"Mark shown as read" reads only what the filter shows; then nothing matche
   await expect(page.locator('.state h2')).toHaveText('No notifications match these filters');
   await expect.poll(() => unreadTotal()).toBe(before - marked);
   const ids = new Set(alerts.map((group) => group.workPackageId));
-  expect((await run.sim.unreadNotifications()).filter((n) => ids.has(n.workPackageId))).toEqual([]);
+  expect((await run().sim.unreadNotifications()).filter((n) => ids.has(n.workPackageId))).toEqual(
+    [],
+  );
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.locator('.widget-title .badge')).toHaveText(`${before - marked} unread`);
@@ -148,19 +143,19 @@ test('"Mark shown as read" reads only what the filter shows; then nothing matche
 test('with a second account: filter by account; each has its notification center', async ({
   page,
 }) => {
-  const handlers = run.harness.service.handlers;
+  const handlers = run().harness.service.handlers;
   const zoe = await handlers.connectWithToken({
-    url: run.simulatorUrl,
-    token: run.harness.simulator!.tokens.other,
+    url: run().simulatorUrl,
+    token: run().harness.simulator!.tokens.other,
   });
   if (!zoe.ok) throw new Error(zoe.error.message);
   await handlers.updateAccount({ accountId: zoe.value.id, options: { label: 'Zoë' } });
   await handlers.updateAccount({
-    accountId: run.harness.demoAccountId!,
+    accountId: run().harness.demoAccountId!,
     options: { label: 'Jane' },
   });
   for (const workPackageId of [12, 31]) {
-    await run.sim.createNotification({
+    await run().sim.createNotification({
       workPackageId,
       reason: 'mentioned',
       actor: 'jane',
@@ -173,7 +168,7 @@ test('with a second account: filter by account; each has its notification center
 
   const account = page.getByLabel('Account', { exact: true });
   await account.selectOption({ label: 'Zoë' });
-  const zoes = await run.sim.expectedGroups('zoe');
+  const zoes = await run().sim.expectedGroups('zoe');
   expect(zoes.length).toBeGreaterThan(1);
   const tags = page.locator('.group-row .account-tag');
   await expect(tags.first()).toHaveText('Zoë');
@@ -186,8 +181,8 @@ test('with a second account: filter by account; each has its notification center
 
   await page.getByRole('button', { name: 'Notification center: Zoë' }).click();
   await expect
-    .poll(() => run.harness.openedUrls().at(-1))
-    .toBe(`${run.simulatorUrl}/notifications`);
+    .poll(() => run().harness.openedUrls().at(-1))
+    .toBe(`${run().simulatorUrl}/notifications`);
   expect(errors()).toEqual([]);
 });
 

@@ -5,31 +5,20 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import {
-  openWidget as openRunWidget,
-  startRun,
-  CONTEXT_OPTIONS,
-  type RendererRun,
-} from './support/run';
+import { openWidget as openRunWidget, sharedRun, CONTEXT_OPTIONS } from './support/run';
 import { COLOR_SCHEMES, saveScreenshot, WINDOW_SIZES } from './support/screenshots';
 import { shownGroups } from './support/widget-rows';
 
 test.use(CONTEXT_OPTIONS);
 test.describe.configure({ mode: 'serial' });
 
-let run: RendererRun;
-test.beforeAll(async () => {
-  run = await startRun({ demo: true });
-});
-test.afterAll(async () => {
-  await run?.stop();
-});
+const run = sharedRun({ demo: true });
 
-const openWidget = (page: Page) => openRunWidget(page, run, WINDOW_SIZES.widget);
+const openWidget = (page: Page) => openRunWidget(page, run(), WINDOW_SIZES.widget);
 
 test("shows the simulator's unread notifications: groups, counts, order", async ({ page }) => {
   const errors = await openWidget(page);
-  const expected = await run.sim.expectedGroups();
+  const expected = await run().sim.expectedGroups();
   expect(expected.length).toBeGreaterThan(3);
   const total = expected.reduce((sum, group) => sum + group.count, 0);
 
@@ -79,7 +68,7 @@ test('with data: accessible and screenshotted, light and dark', async ({ page })
 
 test('marking one work package read reaches the simulator', async ({ page }) => {
   await openWidget(page);
-  const [first] = await run.sim.expectedGroups();
+  const [first] = await run().sim.expectedGroups();
   if (!first) throw new Error('The simulator has no unread notifications.');
   await page.getByRole('button', { name: `Mark as read: ${first.subject}`, exact: true }).click();
   await expect(
@@ -87,11 +76,13 @@ test('marking one work package read reaches the simulator', async ({ page }) => 
   ).toHaveCount(0);
   await expect
     .poll(async () =>
-      (await run.sim.unreadNotifications()).filter((n) => n.workPackageId === first.workPackageId),
+      (await run().sim.unreadNotifications()).filter(
+        (n) => n.workPackageId === first.workPackageId,
+      ),
     )
     .toEqual([]);
   // …and the rest is still exactly the simulator's.
-  const expected = await run.sim.expectedGroups();
+  const expected = await run().sim.expectedGroups();
   await expect(page.locator('.widget-title .badge')).toHaveText(
     `${expected.reduce((sum, group) => sum + group.count, 0)} unread`,
   );
@@ -99,11 +90,15 @@ test('marking one work package read reaches the simulator', async ({ page }) => 
 
 test('a notification created on the server shows after "Refresh now"', async ({ page }) => {
   await openWidget(page);
-  const workPackages = await run.sim.workPackages();
-  const shown = new Set((await run.sim.expectedGroups()).map((group) => group.workPackageId));
+  const workPackages = await run().sim.workPackages();
+  const shown = new Set((await run().sim.expectedGroups()).map((group) => group.workPackageId));
   const target = workPackages.find((wp) => !shown.has(wp.id) && !wp.isClosed);
   if (!target) throw new Error('Every open work package already has unread notifications.');
-  await run.sim.createNotification({ workPackageId: target.id, reason: 'mentioned', actor: 'zoe' });
+  await run().sim.createNotification({
+    workPackageId: target.id,
+    reason: 'mentioned',
+    actor: 'zoe',
+  });
   await page.getByRole('button', { name: 'Refresh now' }).click();
   const firstRow = page.locator('.group-row[data-index="0"]');
   await expect(firstRow.locator('.group-subject')).toHaveText(target.subject);
@@ -115,7 +110,7 @@ test('"Mark all as read" empties the simulator; the widget says all is read', as
   await openWidget(page);
   await page.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(page.getByRole('heading', { name: "You're all caught up" })).toBeVisible();
-  await expect.poll(async () => (await run.sim.unreadNotifications()).length).toBe(0);
+  await expect.poll(async () => (await run().sim.unreadNotifications()).length).toBe(0);
   for (const colorScheme of COLOR_SCHEMES) {
     await page.emulateMedia({ colorScheme });
     await expectAccessible(page, `the empty widget (${colorScheme})`);

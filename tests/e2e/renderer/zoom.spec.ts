@@ -4,19 +4,13 @@
  * nothing may be cut off, and the main controls stay on screen and usable by keyboard.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { prepareView, startRun, CONTEXT_OPTIONS, type RendererRun } from './support/run';
+import { prepareView, sharedRun, CONTEXT_OPTIONS } from './support/run';
 import { WINDOW_SIZES } from './support/screenshots';
 
 test.use({ ...CONTEXT_OPTIONS, deviceScaleFactor: 2 });
 test.describe.configure({ mode: 'serial' });
 
-let run: RendererRun;
-test.beforeAll(async () => {
-  run = await startRun({ demo: true });
-});
-test.afterAll(async () => {
-  await run?.stop();
-});
+const run = sharedRun({ demo: true });
 
 const zoomed = (size: { width: number; height: number }) => ({
   width: size.width / 2,
@@ -53,7 +47,7 @@ test('the widget reflows at 200 %: no sideways scroll, rows and actions reachabl
   page,
 }) => {
   const errors = await prepareView(page, zoomed(WINDOW_SIZES.widget));
-  await page.goto(run.harness.pageUrl('widget'));
+  await page.goto(run().harness.pageUrl('widget'));
   await expect(page.locator('.group-row').first()).toBeVisible();
   expect(await overflow(page)).toEqual({ scrollWidth: 0, clipped: [] });
   await expect(page.getByRole('button', { name: 'Refresh now' })).toBeInViewport();
@@ -66,7 +60,7 @@ test('the widget reflows at 200 %: no sideways scroll, rows and actions reachabl
 
 test('quick search at 200 %: the input and the results fit', async ({ page }) => {
   const errors = await prepareView(page, zoomed(WINDOW_SIZES.search));
-  await page.goto(run.harness.pageUrl('search'));
+  await page.goto(run().harness.pageUrl('search'));
   const input = page.getByRole('combobox', { name: 'Search work packages' });
   await expect(input).toBeFocused();
   await input.fill('LDAP');
@@ -77,7 +71,7 @@ test('quick search at 200 %: the input and the results fit', async ({ page }) =>
 
 test('settings at 200 %: every tab and option fits the window', async ({ page }) => {
   const errors = await prepareView(page, zoomed(WINDOW_SIZES.settings));
-  await page.goto(run.harness.pageUrl('settings'));
+  await page.goto(run().harness.pageUrl('settings'));
   await expect(page.locator('.account-card').first()).toBeVisible();
   expect(await overflow(page)).toEqual({ scrollWidth: 0, clipped: [] });
   await page.getByRole('tab', { name: 'Options' }).click();

@@ -4,7 +4,7 @@
  * views show — and so the screenshots — is the same from run to run.
  */
 import { createServer } from 'node:net';
-import type { Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { startHarness, type Harness, type HarnessOptions } from '../../../harness';
 import type { SimulatorOptions } from '../../../simulator/types';
 import { SimulatorHttp } from './simulator-http';
@@ -103,4 +103,22 @@ export async function openWidget(
   await page.goto(run.harness.pageUrl('widget'));
   await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
   return errors;
+}
+
+/**
+ * One run for the whole spec file (its tests in order): started before the first test, stopped
+ * after the last. Returns the run of the moment.
+ */
+export function sharedRun(options: RunOptions = {}): () => RendererRun {
+  let run: RendererRun | undefined;
+  test.beforeAll(async () => {
+    run = await startRun(options);
+  });
+  test.afterAll(async () => {
+    await run?.stop();
+  });
+  return () => {
+    if (!run) throw new Error('The run has not started: use it inside a test.');
+    return run;
+  };
 }
