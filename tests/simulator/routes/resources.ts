@@ -75,87 +75,47 @@ function avatar(call: ApiCall): void {
 
 const loggedIn = { loggedIn: true } as const;
 
+type Table<T> = (call: ApiCall) => Map<number, T>;
+type Represent<T> = (rep: RepresenterContext, item: T) => unknown;
+
+/** `GET <path>`: every row of a table as a collection. */
+function collectionRoute<T>(path: string, table: Table<T>, represent: Represent<T>): ApiRoute {
+  return {
+    method: 'GET',
+    path,
+    ...loggedIn,
+    handle: (call) => simpleCollection(call, path, table(call).values(), represent),
+  };
+}
+
+/** `GET <path>/:id`: one row by its id, 404 when there is none. */
+function itemRoute<T>(
+  path: string,
+  table: Table<T>,
+  represent: Represent<T>,
+  options: { integerId?: boolean } = {},
+): ApiRoute {
+  return {
+    method: 'GET',
+    path: `${path}/:id`,
+    ...(options.integerId === false ? {} : { integers: ['id'] }),
+    ...loggedIn,
+    handle: (call) => sendHal(call.ex, 200, represent(call.rep, byId(table(call), call.params.id))),
+  };
+}
+
 export const resourceRoutes: ApiRoute[] = [
   { method: 'GET', path: '/users/me', handle: me },
-  {
-    method: 'GET',
-    path: '/users/:id',
-    ...loggedIn,
-    handle: (call) =>
-      sendHal(
-        call.ex,
-        200,
-        userRepresentation(call.rep, byId(call.sim.store.state.users, call.params.id)),
-      ),
-  },
+  itemRoute('/users', (call) => call.sim.store.state.users, userRepresentation, {
+    integerId: false,
+  }),
   { method: 'GET', path: '/users/:id/avatar', ...loggedIn, handle: avatar },
-  {
-    method: 'GET',
-    path: '/statuses',
-    ...loggedIn,
-    handle: (call) =>
-      simpleCollection(
-        call,
-        '/statuses',
-        call.sim.store.state.statuses.values(),
-        statusRepresentation,
-      ),
-  },
-  {
-    method: 'GET',
-    path: '/statuses/:id',
-    integers: ['id'],
-    ...loggedIn,
-    handle: (call) =>
-      sendHal(
-        call.ex,
-        200,
-        statusRepresentation(call.rep, byId(call.sim.store.state.statuses, call.params.id)),
-      ),
-  },
-  {
-    method: 'GET',
-    path: '/types',
-    ...loggedIn,
-    handle: (call) =>
-      simpleCollection(call, '/types', call.sim.store.state.types.values(), typeRepresentation),
-  },
-  {
-    method: 'GET',
-    path: '/types/:id',
-    integers: ['id'],
-    ...loggedIn,
-    handle: (call) =>
-      sendHal(
-        call.ex,
-        200,
-        typeRepresentation(call.rep, byId(call.sim.store.state.types, call.params.id)),
-      ),
-  },
-  {
-    method: 'GET',
-    path: '/priorities',
-    ...loggedIn,
-    handle: (call) =>
-      simpleCollection(
-        call,
-        '/priorities',
-        call.sim.store.state.priorities.values(),
-        priorityRepresentation,
-      ),
-  },
-  {
-    method: 'GET',
-    path: '/priorities/:id',
-    integers: ['id'],
-    ...loggedIn,
-    handle: (call) =>
-      sendHal(
-        call.ex,
-        200,
-        priorityRepresentation(call.rep, byId(call.sim.store.state.priorities, call.params.id)),
-      ),
-  },
+  collectionRoute('/statuses', (call) => call.sim.store.state.statuses, statusRepresentation),
+  itemRoute('/statuses', (call) => call.sim.store.state.statuses, statusRepresentation),
+  collectionRoute('/types', (call) => call.sim.store.state.types, typeRepresentation),
+  itemRoute('/types', (call) => call.sim.store.state.types, typeRepresentation),
+  collectionRoute('/priorities', (call) => call.sim.store.state.priorities, priorityRepresentation),
+  itemRoute('/priorities', (call) => call.sim.store.state.priorities, priorityRepresentation),
   {
     method: 'GET',
     path: '/projects/:id',
@@ -170,18 +130,7 @@ export const resourceRoutes: ApiRoute[] = [
       sendHal(call.ex, 200, projectRepresentation(call.rep, project));
     },
   },
-  {
-    method: 'GET',
-    path: '/activities/:id',
-    integers: ['id'],
-    ...loggedIn,
-    handle: (call) =>
-      sendHal(
-        call.ex,
-        200,
-        activityRepresentation(call.rep, byId(call.sim.store.state.journals, call.params.id)),
-      ),
-  },
+  itemRoute('/activities', (call) => call.sim.store.state.journals, activityRepresentation),
   {
     method: 'GET',
     path: '/values/schemas/:property',
