@@ -5,21 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ClientOptions } from '../../main/core/api/client';
-import { ApiError } from '../../main/core/api/errors';
 import { probeInstance } from '../../main/core/api/probe';
 import { startSimulator, type Simulator } from '../simulator';
+import { apiFailure } from './support/api-failure';
 
 const newestFirst = (a: { updatedAt: string; id: number }, b: { updatedAt: string; id: number }) =>
   Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.id - a.id;
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe.each([
   { basePath: '', token: 'apiKey' as const, form: 'legacy key as Basic' },
@@ -64,8 +55,10 @@ describe.each([
       login: 'jane',
       admin: false,
     });
-    expect((await failure(createClient({ baseUrl: sim.url }).me())).kind).toBe('unauthenticated');
-    const wrong = await failure(
+    expect((await apiFailure(createClient({ baseUrl: sim.url }).me())).kind).toBe(
+      'unauthenticated',
+    );
+    const wrong = await apiFailure(
       client({ auth: { kind: 'apiKey', token: 'f'.repeat(40) } }).unreadCount(),
     );
     expect(wrong).toMatchObject({ kind: 'unauthenticated', status: 401 });
@@ -122,7 +115,7 @@ describe.each([
     const [truth] = sim.control.notifications({ unread: true });
     const item = await client().notification(truth!.id);
     expect(item).toMatchObject({ id: truth!.id, workPackageId: truth!.workPackageId });
-    const missing = await failure(client().notification(999_999));
+    const missing = await apiFailure(client().notification(999_999));
     expect(missing).toMatchObject({ kind: 'not-found', status: 404 });
   });
 
@@ -170,7 +163,7 @@ describe('simulator variants', () => {
         coreVersion: null,
         user: null,
       });
-      const error = await failure(createClient({ baseUrl: sim.url }).unreadCount());
+      const error = await apiFailure(createClient({ baseUrl: sim.url }).unreadCount());
       expect(error.kind).toBe('unauthenticated');
       expect(error.message).toContain(`${sim.url}/my/access_tokens`);
     } finally {

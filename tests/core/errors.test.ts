@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, type ClientOptions } from '../../main/core/api/client';
-import { ApiError, type ApiErrorKind } from '../../main/core/api/errors';
+import type { ApiErrorKind } from '../../main/core/api/errors';
 import { probeInstance } from '../../main/core/api/probe';
 import {
   opError,
@@ -15,6 +15,7 @@ import {
   type SeenRequest,
   type TinyServer,
 } from './support/tiny-server';
+import { apiFailure } from './support/api-failure';
 
 let server: TinyServer | undefined;
 afterEach(async () => {
@@ -32,15 +33,6 @@ async function restart(handler: (req: SeenRequest, res: ServerResponse) => void)
   return serve(handler);
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
-
 function client(baseUrl: string, options: Partial<ClientOptions> = {}) {
   return createClient({ baseUrl, retries: 0, ...options });
 }
@@ -53,22 +45,22 @@ const html = (res: ServerResponse, status = 200) => {
 describe('not an OpenProject', () => {
   it('a web page where the API should be', async () => {
     const url = await serve((_req, res) => html(res));
-    const error = await failure(probeInstance(url));
+    const error = await apiFailure(probeInstance(url));
     expect(error.kind).toBe('not-openproject');
     expect(error.message).toContain('web page, not the OpenProject API');
-    expect((await failure(client(url).unreadCount())).kind).toBe('not-openproject');
+    expect((await apiFailure(client(url).unreadCount())).kind).toBe('not-openproject');
   });
 
   it('404 on /api/v3 without an OpenProject error body', async () => {
     const url = await serve((_req, res) => html(res, 404));
-    const error = await failure(probeInstance(url));
+    const error = await apiFailure(probeInstance(url));
     expect(error).toMatchObject({ kind: 'not-openproject', status: 404 });
     expect(error.message).toContain('Check the URL');
   });
 
   it('JSON that is not an API root', async () => {
     const url = await serve((req, res) => sendJson(req, res, 200, { status: 'ok', version: 3 }));
-    const error = await failure(probeInstance(url));
+    const error = await apiFailure(probeInstance(url));
     expect(error.kind).toBe('not-openproject');
     expect(error.message).toContain(url);
   });
@@ -77,7 +69,7 @@ describe('not an OpenProject', () => {
 describe('unexpected answers', () => {
   it('malformed JSON', async () => {
     const url = await serve((req, res) => sendJson(req, res, 200, '{"total": 3,'));
-    const error = await failure(client(url).unreadCount());
+    const error = await apiFailure(client(url).unreadCount());
     expect(error.kind).toBe('unexpected');
     expect(error.message).toContain('not valid JSON');
   });
@@ -91,10 +83,10 @@ describe('unexpected answers', () => {
         _embedded: { elements: [{ _type: 'Notification', id: 'seven', readIAN: false }] },
       }),
     );
-    const error = await failure(client(url).unreadNotifications());
+    const error = await apiFailure(client(url).unreadNotifications());
     expect(error.kind).toBe('unexpected');
     expect(error.message).toContain('field "_embedded.elements[0].id"');
-    const count = await failure(
+    const count = await apiFailure(
       client(await restart((req, res) => sendJson(req, res, 200, { total: '3' }))).unreadCount(),
     );
     expect(count.message).toContain('field "total" expected number, received string');
@@ -104,7 +96,7 @@ describe('unexpected answers', () => {
     const url = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/hal+json' }).end();
     });
-    expect((await failure(client(url).me())).kind).toBe('unexpected');
+    expect((await apiFailure(client(url).me())).kind).toBe('unexpected');
   });
 });
 
@@ -122,7 +114,7 @@ describe('OpenProject errors', () => {
     const url = await serve((req, res) =>
       sendJson(req, res, status, opError(identifier, 'Filters Id filter has invalid values.')),
     );
-    const error = await failure(
+    const error = await apiFailure(
       client(url, { auth: { kind: 'apiKey', token: 'x'.repeat(40) } }).notification(9),
     );
     expect(error).toMatchObject({
@@ -137,7 +129,7 @@ describe('OpenProject errors', () => {
     const url = await serve((req, res) =>
       sendJson(req, res, 401, opError('Unauthenticated', 'You need to be authenticated.')),
     );
-    const error = await failure(client(`${url}/openproject`).unreadCount());
+    const error = await apiFailure(client(`${url}/openproject`).unreadCount());
     expect(error.kind).toBe('unauthenticated');
     expect(error.message).toContain(`${url}/openproject/my/access_tokens`);
   });
@@ -146,7 +138,7 @@ describe('OpenProject errors', () => {
     const url = await serve((req, res) =>
       sendJson(req, res, 200, { _type: 'User', id: 2, name: 'Anonymous', login: '' }),
     );
-    expect((await failure(client(url).me())).kind).toBe('unauthenticated');
+    expect((await apiFailure(client(url).me())).kind).toBe('unauthenticated');
   });
 
   it('429 carries the wait from Retry-After, or from RateLimit-Reset', async () => {
@@ -154,11 +146,11 @@ describe('OpenProject errors', () => {
     const url = await serve((req, res) =>
       sendJson(req, res, 429, opError('Throttled', 'You have reached the request limit.'), headers),
     );
-    const error = await failure(client(url).unreadCount());
+    const error = await apiFailure(client(url).unreadCount());
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterMs: 7000 });
     expect(error.message).toContain('Try again in 7 seconds');
     headers = { 'ratelimit-limit': '6', 'ratelimit-remaining': '0', 'ratelimit-reset': '3' };
-    expect(await failure(client(url).unreadCount())).toMatchObject({ retryAfterMs: 3000 });
+    expect(await apiFailure(client(url).unreadCount())).toMatchObject({ retryAfterMs: 3000 });
   });
 
   it('5xx is a server error, with the wait when the server gives one', async () => {
@@ -167,13 +159,13 @@ describe('OpenProject errors', () => {
       res.writeHead(503, withWait ? { 'retry-after': '60' } : {});
       res.end('Service Unavailable');
     });
-    expect(await failure(client(url).unreadCount())).toMatchObject({
+    expect(await apiFailure(client(url).unreadCount())).toMatchObject({
       kind: 'server',
       status: 503,
       retryAfterMs: 60_000,
     });
     withWait = false;
-    const error = await failure(client(url).unreadCount());
+    const error = await apiFailure(client(url).unreadCount());
     expect(error.kind).toBe('server');
     expect(error.retryAfterMs).toBeUndefined();
   });
@@ -184,7 +176,7 @@ describe('network failures', () => {
     const url = await serve((req, res) => {
       setTimeout(() => sendJson(req, res, 200, { total: 1 }), 1500);
     });
-    const error = await failure(client(url, { timeoutMs: 300 }).unreadCount());
+    const error = await apiFailure(client(url, { timeoutMs: 300 }).unreadCount());
     expect(error.kind).toBe('timeout');
     expect(error.message).toContain('did not answer within 1 second');
   });
@@ -193,7 +185,7 @@ describe('network failures', () => {
     const url = await serve(() => undefined);
     await server?.close();
     server = undefined;
-    const error = await failure(client(url).unreadCount());
+    const error = await apiFailure(client(url).unreadCount());
     expect(error).toMatchObject({ kind: 'unreachable', code: 'ECONNREFUSED' });
     expect(error.message).toBe(
       `OpenProject at ${url} could not be reached (connection refused). Check the URL and your network.`,
@@ -202,7 +194,7 @@ describe('network failures', () => {
 
   it('an unknown host name is not found (and not retried for seconds)', async () => {
     const started = Date.now();
-    const error = await failure(
+    const error = await apiFailure(
       createClient({ baseUrl: 'http://nonexistent.invalid' }).unreadCount(),
     );
     expect(error.kind).toBe('unreachable');
@@ -236,7 +228,9 @@ describe('the instance probe', () => {
       coreVersion: null,
       user: null,
     });
-    const error = await failure(probeInstance(url, { auth: { kind: 'apiKey', token: 'wrong' } }));
+    const error = await apiFailure(
+      probeInstance(url, { auth: { kind: 'apiKey', token: 'wrong' } }),
+    );
     expect(error.kind).toBe('unauthenticated');
   });
 

@@ -3,9 +3,9 @@
  * is followed — with the credentials only on the same host — and a sign-in portal is not the API.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../main/core/api/errors';
 import { probeInstance } from '../../main/core/api/probe';
 import { ROOT, sendJson, startTinyServer, type TinyServer } from './support/tiny-server';
+import { apiFailure } from './support/api-failure';
 
 let server: TinyServer | undefined;
 afterEach(async () => {
@@ -38,15 +38,6 @@ async function moved(location: (url: string) => string): Promise<TinyServer> {
   return s;
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
-
 describe('probe and redirects', () => {
   it('follows a move on the same host and signs in there', async () => {
     const s = await moved((url) => `${url}/openproject/api/v3`);
@@ -67,7 +58,7 @@ describe('probe and redirects', () => {
 
   it('does not send credentials to another host: asks to enter that address instead', async () => {
     const s = await moved((url) => `${url.replace('127.0.0.1', 'localhost')}/openproject/api/v3`);
-    const error = await failure(
+    const error = await apiFailure(
       probeInstance(`${s.url}/old`, { auth: { kind: 'apiKey', token: 'opapi-x' } }),
     );
     expect(error.kind).toBe('not-openproject');
@@ -85,7 +76,7 @@ describe('probe and redirects', () => {
 
   it('a redirect to a sign-in page is not the API', async () => {
     const s = await moved((url) => `${url}/login?back_url=%2Fapi%2Fv3`);
-    const error = await failure(probeInstance(`${s.url}/old`));
+    const error = await apiFailure(probeInstance(`${s.url}/old`));
     expect(error.kind).toBe('not-openproject');
     expect(error.message).toContain(`/api/v3 redirects to ${s.url}/login`);
     expect(error.message).not.toContain('back_url');
@@ -93,7 +84,7 @@ describe('probe and redirects', () => {
 
   it('a redirect loop ends', async () => {
     const s = await moved((url) => `${url}/old/api/v3/`);
-    const error = await failure(probeInstance(`${s.url}/old`));
+    const error = await apiFailure(probeInstance(`${s.url}/old`));
     expect(error.kind).toBe('not-openproject');
   });
 });

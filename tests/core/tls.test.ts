@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../main/core/api/client';
-import { ApiError } from '../../main/core/api/errors';
 import { sendJson, startTinyServer, type TinyServer } from './support/tiny-server';
+import { apiFailure } from './support/api-failure';
 
 function opensslAvailable(): boolean {
   try {
@@ -127,15 +127,6 @@ function expired(): Pem {
   return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
-
 describe.skipIf(!hasOpenssl)('TLS', () => {
   const servers: TinyServer[] = [];
   let local: Pem;
@@ -162,7 +153,7 @@ describe.skipIf(!hasOpenssl)('TLS', () => {
 
   it('a self-signed certificate is not trusted; the message offers trusting a CA file', async () => {
     const url = await https(local);
-    const error = await failure(createClient({ baseUrl: url, retries: 0 }).unreadCount());
+    const error = await apiFailure(createClient({ baseUrl: url, retries: 0 }).unreadCount());
     expect(error).toMatchObject({ kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     expect(error.message).toContain('not trusted');
     expect(error.message).toContain('CA file (PEM)');
@@ -175,7 +166,7 @@ describe.skipIf(!hasOpenssl)('TLS', () => {
 
   it('a certificate for another host name', async () => {
     const url = await https(otherHost);
-    const error = await failure(
+    const error = await apiFailure(
       createClient({ baseUrl: url, retries: 0, ca: otherHost.cert }).unreadCount(),
     );
     expect(error).toMatchObject({ kind: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
@@ -184,7 +175,7 @@ describe.skipIf(!hasOpenssl)('TLS', () => {
 
   it('an expired certificate', async () => {
     const url = await https(old);
-    const error = await failure(
+    const error = await apiFailure(
       createClient({ baseUrl: url, retries: 0, ca: old.cert }).unreadCount(),
     );
     expect(error).toMatchObject({ kind: 'tls', code: 'CERT_HAS_EXPIRED' });
@@ -195,7 +186,7 @@ describe.skipIf(!hasOpenssl)('TLS', () => {
     const server = await startTinyServer((req, res) => sendJson(req, res, 200, { total: 4 }));
     servers.push(server);
     const url = server.url.replace('http://', 'https://');
-    const error = await failure(createClient({ baseUrl: url, retries: 0 }).unreadCount());
+    const error = await apiFailure(createClient({ baseUrl: url, retries: 0 }).unreadCount());
     expect(error.kind).toBe('tls');
     expect(error.message).toContain('http:// or https://');
   });
