@@ -4,6 +4,7 @@ import type { Account } from '../../../preload/contract';
 import { accountLabel } from '../bridge/accountLabel';
 import { Avatar } from '../components/Avatar';
 import { BellIcon, CheckIcon } from '../components/icons';
+import { IconButton } from '../components/IconButton';
 import { reasonLabel } from '../format/reasonLabel';
 import { dateAlertText, relativeTime } from '../format/time';
 import type { GroupEntry } from './model';
@@ -83,15 +84,13 @@ export const GroupItem = memo(function GroupItem({
             <span className="visually-hidden">{countText}</span>
           </span>
         ) : null}
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => actions.onMarkRead(entry)}
-          aria-label={t('widget.markReadItem', { subject: group.subject })}
+        <IconButton
+          label={t('widget.markReadItem', { subject: group.subject })}
           title={t('widget.markRead')}
+          onClick={() => actions.onMarkRead(entry)}
         >
           <CheckIcon />
-        </button>
+        </IconButton>
       </div>
     </article>
   );

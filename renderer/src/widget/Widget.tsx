@@ -7,6 +7,7 @@ import { useLocale } from '../bridge/useLocale';
 import { useNow } from '../bridge/useNow';
 import { useTrayData } from '../bridge/useTrayData';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { IconButton } from '../components/IconButton';
 import { CheckAllIcon, GearIcon, RefreshIcon, SearchIcon } from '../components/icons';
 import { Banners } from './Banners';
 import { Filters } from './Filters';
@@ -118,44 +119,23 @@ export function Widget() {
           ) : null}
         </div>
         <div className="toolbar">
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => void actions.refresh()}
-            aria-label={labels.refresh}
-            title={labels.refresh}
-          >
+          <IconButton label={labels.refresh} onClick={() => void actions.refresh()}>
             <RefreshIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
+          </IconButton>
+          <IconButton
+            label={labels.markAll}
             onClick={() => void actions.markAll(visible, filters)}
             disabled={visible.length === 0}
-            aria-label={labels.markAll}
-            title={labels.markAll}
           >
             <CheckAllIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => void actions.openView('search')}
-            aria-label={labels.search}
-            title={labels.search}
-          >
+          </IconButton>
+          <IconButton label={labels.search} onClick={() => void actions.openView('search')}>
             <SearchIcon />
-          </button>
+          </IconButton>
           <PauseMenu onChoose={(pause) => void actions.setPause(pause)} />
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => void actions.openView('settings')}
-            aria-label={labels.settings}
-            title={labels.settings}
-          >
+          <IconButton label={labels.settings} onClick={() => void actions.openView('settings')}>
             <GearIcon />
-          </button>
+          </IconButton>
         </div>
       </header>
       <p className="visually-hidden" role="status">
