@@ -51,6 +51,16 @@ export function Wizard({ accountId }: { accountId: string | null }) {
       ? t('wizard.welcomeTitle')
       : t('wizard.addTitle');
 
+  /** What the token and OAuth steps share: the account signed in again, back, and done. */
+  const signInStep = {
+    accountId: target?.id ?? null,
+    onBack: () => setStep('method'),
+    onConnected: (connected: Account) => {
+      setAccount(connected);
+      setStep('connected');
+    },
+  };
+
   return (
     <main className="view wizard">
       <h1>{title}</h1>
@@ -84,25 +94,9 @@ export function Wizard({ accountId }: { accountId: string | null }) {
       {step === 'signIn' ? <SecretStorageBanner headingLevel={3} /> : null}
       {step === 'signIn' && probed ? (
         method === 'apiToken' ? (
-          <TokenStep
-            probed={probed}
-            accountId={target?.id ?? null}
-            onBack={() => setStep('method')}
-            onConnected={(connected) => {
-              setAccount(connected);
-              setStep('connected');
-            }}
-          />
+          <TokenStep probed={probed} {...signInStep} />
         ) : (
-          <OAuthStep
-            probed={probed}
-            accountId={target?.id ?? null}
-            onBack={() => setStep('method')}
-            onConnected={(connected) => {
-              setAccount(connected);
-              setStep('connected');
-            }}
-          />
+          <OAuthStep probed={probed} {...signInStep} />
         )
       ) : null}
       {step === 'connected' && account ? (
