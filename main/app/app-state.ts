@@ -1,15 +1,13 @@
 /**
  * What the app remembers beyond the core's settings file, in `app-state.json` next to it: each
- * account's instance name, label, signed-in user and extra CA; the global poll interval and
- * notification reasons (applied to every account, and to new ones); the recently opened work
- * packages. No secrets. Validated with zod on load; a damaged file is kept aside and replaced.
+ * account's instance name, label, signed-in user and extra CA; the recently opened work packages.
+ * No secrets. (The poll interval and notification reasons live in the settings file.) Validated with zod on load; a damaged file is kept aside and replaced.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicSync } from '../core/settings/atomic-file';
 import { fileTimestamp } from '../core/settings/settings-file';
-import { DEFAULT_TOAST_REASONS, POLL_INTERVAL_LIMITS } from '../core/settings/schema';
 
 export const APP_STATE_FILE = 'app-state.json';
 export const MAX_RECENT = 20;
@@ -45,13 +43,9 @@ export type RecentEntry = z.infer<typeof RecentSchema>;
 
 const AppStateSchema = z.object({
   version: z.literal(1),
-  pollIntervalSeconds: z
-    .number()
-    .int()
-    .min(POLL_INTERVAL_LIMITS.minSeconds)
-    .max(POLL_INTERVAL_LIMITS.maxSeconds)
-    .default(POLL_INTERVAL_LIMITS.defaultSeconds),
-  notifyReasons: z.array(z.string().min(1).max(50)).max(50).default(DEFAULT_TOAST_REASONS),
+  /** Kept here by earlier builds; moved into the settings file once, at start (`AppContext`). */
+  pollIntervalSeconds: z.number().int().optional(),
+  notifyReasons: z.array(z.string()).optional(),
   accounts: z.record(z.string(), AccountMetaSchema).default({}),
   recent: z.array(RecentSchema).max(MAX_RECENT).default([]),
 });

@@ -41,6 +41,7 @@ export class AppContext {
     this.clock = deps.clock ?? systemClock;
     this.accounts = new Accounts(deps.settings, deps.secrets);
     this.appState = new AppStateFile(deps.dataDir, () => new Date(this.clock.now()));
+    this.#carryOverLegacyOptions();
     this.events = new AppEventEmitter((error) =>
       this.log(
         `An event listener failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -141,13 +142,28 @@ export class AppContext {
     return fetch;
   }
 
+  /** Earlier builds kept the poll interval and reasons in app-state.json: into settings, once. */
+  #carryOverLegacyOptions(): void {
+    const { pollIntervalSeconds, notifyReasons, ...rest } = this.appState.get();
+    if (pollIntervalSeconds === undefined && notifyReasons === undefined) return;
+    this.deps.settings.update((settings) => ({
+      ...settings,
+      global: {
+        ...settings.global,
+        ...(pollIntervalSeconds !== undefined ? { pollIntervalSeconds } : {}),
+        ...(notifyReasons !== undefined ? { toastReasons: notifyReasons } : {}),
+      },
+    }));
+    this.appState.update(() => rest);
+  }
+
   intervalMs(): number {
-    return this.appState.get().pollIntervalSeconds * 1000;
+    return this.deps.settings.get().global.pollIntervalSeconds * 1000;
   }
 
   /** The toast rules of an account: its mute, and the reasons chosen in the settings. */
   toastOptions(account: CoreAccount): AccountToastOptions {
-    const chosen = new Set(this.appState.get().notifyReasons);
+    const chosen = new Set(this.deps.settings.get().global.toastReasons);
     const reasons = Object.fromEntries(KNOWN_REASONS.map((reason) => [reason, chosen.has(reason)]));
     return { muted: account.options.muted, reasons };
   }

@@ -51,12 +51,7 @@ export class Publisher {
 
   settingsView() {
     const ctx = this.#ctx;
-    return settingsView(
-      ctx.deps.settings.get(),
-      ctx.appState.get(),
-      ctx.deps.loginItem.supported,
-      ctx.clock.now(),
-    );
+    return settingsView(ctx.deps.settings.get(), ctx.deps.loginItem.supported, ctx.clock.now());
   }
 
   /** An event sent regardless of what was sent before (one-off outcomes). */

@@ -74,14 +74,15 @@ export function settingsCommands(
       }
       try {
         const pause = update.pause ? pauseFields(update.pause, now) : {};
-        const state = ctx.appState.get();
-        const interval = update.pollIntervalSeconds ?? state.pollIntervalSeconds;
-        const reasons = update.notifyReasons ?? state.notifyReasons;
+        const interval = update.pollIntervalSeconds ?? before.pollIntervalSeconds;
+        const reasons = [...new Set(update.notifyReasons ?? before.toastReasons)];
         ctx.deps.settings.update((settings) => ({
           ...settings,
           global: {
             ...settings.global,
             ...pause,
+            pollIntervalSeconds: interval,
+            toastReasons: reasons,
             ...(update.hotkey !== undefined ? { hotkey: update.hotkey } : {}),
             ...(update.startAtLogin !== undefined ? { startAtLogin: update.startAtLogin } : {}),
           },
@@ -90,11 +91,6 @@ export function settingsCommands(
             ...account,
             options: { ...account.options, pollIntervalSeconds: interval, toastReasons: reasons },
           })),
-        }));
-        ctx.appState.update((current) => ({
-          ...current,
-          pollIntervalSeconds: interval,
-          notifyReasons: [...new Set(reasons)],
         }));
       } catch (error) {
         try {

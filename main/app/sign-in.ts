@@ -170,14 +170,14 @@ export async function saveSignIn(ctx: AppContext, done: CompletedSignIn): Promis
     return ctx.view(existing);
   }
   const instanceName = await instanceNameFor(ctx, done.baseUrl, done.ca);
-  const settings = ctx.appState.get();
+  const { global } = ctx.deps.settings.get();
   const account = ctx.accounts.add({
     name: instanceName.slice(0, 100),
     baseUrl: done.baseUrl,
     auth: done.auth,
     options: {
-      pollIntervalSeconds: settings.pollIntervalSeconds,
-      toastReasons: settings.notifyReasons,
+      pollIntervalSeconds: global.pollIntervalSeconds,
+      toastReasons: global.toastReasons,
     },
   });
   ctx.appState.setMeta(account.id, {

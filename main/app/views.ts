@@ -15,7 +15,7 @@ import type { WorkPackageGroup } from '../core/domain';
 import type { Account as CoreAccount, Settings as CoreSettings } from '../core/settings/schema';
 import type { AccountView, EngineView } from '../core/sync';
 import { STATE_MESSAGES } from '../core/sync/state';
-import type { AccountMeta, AppState } from './app-state';
+import type { AccountMeta } from './app-state';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -113,13 +113,12 @@ export function pauseState(global: CoreSettings['global'], now: number): PauseSt
 
 export function settingsView(
   settings: CoreSettings,
-  appState: AppState,
   startAtLoginSupported: boolean,
   now: number,
 ): Settings {
   return {
-    pollIntervalSeconds: appState.pollIntervalSeconds,
-    notifyReasons: [...appState.notifyReasons],
+    pollIntervalSeconds: settings.global.pollIntervalSeconds,
+    notifyReasons: [...settings.global.toastReasons],
     hotkey: settings.global.hotkey,
     startAtLogin: startAtLoginSupported && settings.global.startAtLogin,
     startAtLoginSupported,

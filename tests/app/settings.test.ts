@@ -3,6 +3,8 @@
  * registrar (taken → the previous one is put back, nothing changes), start at login, snooze and
  * pause; the new settings are pushed as an event and survive a restart.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../core/sync/support/fake-clock';
 import { connected, simulator, startApp, tempHome, value } from './support';
@@ -19,6 +21,30 @@ describe('settings', () => {
     await app.stop();
     const again = await startApp({ home });
     expect(value(await again.h.getSettings())).toEqual(settings);
+  });
+
+  it('keeps in the settings file the interval and reasons an earlier build kept in app-state.json', async () => {
+    const home = await tempHome();
+    const legacy = {
+      version: 1,
+      pollIntervalSeconds: 300,
+      notifyReasons: ['watched'],
+      accounts: {},
+    };
+    await writeFile(join(home, 'app-state.json'), JSON.stringify(legacy));
+    const app = await startApp({ home });
+    expect(value(await app.h.getSettings())).toMatchObject({
+      pollIntervalSeconds: 300,
+      notifyReasons: ['watched'],
+    });
+    const config = JSON.parse(await readFile(join(home, 'config.json'), 'utf8')) as {
+      global: { pollIntervalSeconds: number; toastReasons: string[] };
+    };
+    expect(config.global).toMatchObject({ pollIntervalSeconds: 300, toastReasons: ['watched'] });
+    const state = JSON.parse(await readFile(join(home, 'app-state.json'), 'utf8')) as object;
+    expect(state).not.toHaveProperty('pollIntervalSeconds');
+    expect(state).not.toHaveProperty('notifyReasons');
+    await app.stop();
   });
 
   it('refuses a poll interval outside 15 s – 30 min and changes nothing', async () => {

@@ -114,6 +114,8 @@ function v0ToV1(input: unknown): unknown {
       paused: v0.paused ?? false,
       hotkey: v0.globalHotkey === undefined ? DEFAULT_HOTKEY : v0.globalHotkey,
       startAtLogin: v0.openAtLogin ?? false,
+      pollIntervalSeconds: clampPoll(v0.pollSeconds),
+      toastReasons: v0.notifyReasons ?? DEFAULT_TOAST_REASONS,
     },
   };
 }

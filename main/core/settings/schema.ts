@@ -167,6 +167,18 @@ export const GlobalOptionsSchema = z.object({
    * a file without it reads as `undecided`, so no migration step is needed.
    */
   weakSecretStorage: z.enum(WEAK_SECRET_STORAGE_DECISIONS).default('undecided'),
+  /**
+   * The poll interval and toast reasons the user chose for all accounts (each account's options
+   * carry a copy, which the sync engine reads); new accounts start with them. Added within
+   * version 1 with defaults, so no migration step is needed.
+   */
+  pollIntervalSeconds: z
+    .number()
+    .int()
+    .min(POLL_INTERVAL_LIMITS.minSeconds)
+    .max(POLL_INTERVAL_LIMITS.maxSeconds)
+    .default(POLL_INTERVAL_LIMITS.defaultSeconds),
+  toastReasons: z.array(z.string().min(1).max(50)).max(50).default(DEFAULT_TOAST_REASONS),
 });
 export type GlobalOptions = z.infer<typeof GlobalOptionsSchema>;
 

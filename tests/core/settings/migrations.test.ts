@@ -62,6 +62,8 @@ describe('settings migrations', () => {
         hotkey: 'CommandOrControl+Shift+O',
         startAtLogin: true,
         weakSecretStorage: 'undecided',
+        pollIntervalSeconds: 15,
+        toastReasons: ['mentioned', 'assigned', 'dateAlert'],
       },
     });
 
