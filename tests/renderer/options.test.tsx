@@ -87,22 +87,21 @@ describe('options: interval, reasons, hotkey, start at login', () => {
   });
 
   it('toggles start at login, or explains why it cannot', async () => {
-    const { user, fake } = renderWithBridge(<OptionsForm />);
+    const { user, fake, unmount } = renderWithBridge(<OptionsForm />);
     await user.click(
       await screen.findByRole('checkbox', { name: 'Start OpenProject Tray when I log in' }),
     );
     expect(fake.requests('updateSettings')).toEqual([{ startAtLogin: true }]);
+    unmount(); // one settings window at a time, as in the app
 
     const unsupported = new FakeBridge();
     unsupported.state.settings = { ...unsupported.state.settings, startAtLoginSupported: false };
     renderWithBridge(<OptionsForm />, { fake: unsupported });
     await waitFor(() =>
       expect(
-        (
-          screen.getAllByRole('checkbox', {
-            name: 'Start OpenProject Tray when I log in',
-          })[1] as HTMLInputElement
-        ).disabled,
+        screen.getByRole<HTMLInputElement>('checkbox', {
+          name: 'Start OpenProject Tray when I log in',
+        }).disabled,
       ).toBe(true),
     );
     expect(screen.getByText(/Your system does not let the app do this/)).toBeTruthy();

@@ -107,6 +107,19 @@ describe('quick search', () => {
     ]);
   });
 
+  it('new results start again at the first one', async () => {
+    const { user } = setup();
+    await user.type(input(), 'lo');
+    await waitFor(() => expect(options()).toHaveLength(2));
+    await user.keyboard('{ArrowDown}');
+    expect(input().getAttribute('aria-activedescendant')).toBe(options()[1]?.id);
+
+    await user.keyboard('{Backspace}');
+    await waitFor(() => expect(options()).toHaveLength(3));
+    expect(input().getAttribute('aria-activedescendant')).toBe(options()[0]?.id);
+    expect(options()[0]?.getAttribute('aria-selected')).toBe('true');
+  });
+
   it('Esc closes the window', async () => {
     const { user, fake } = setup();
     await user.keyboard('{Escape}');

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Widget } from '../../renderer/src/widget/Widget';
 import { FakeBridge } from './fake-bridge';
 import { makeAccount, makeGroup, minutesAgo, synced } from './fixtures';
 import { stubListLayout } from './layout';
 import { renderWithBridge } from './render';
-import { act } from 'react';
 
 stubListLayout();
 

@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type ReactNode,
+} from 'react';
 import type { EventName, Events, TrayBridge } from '../../../preload/contract';
 
 declare global {
@@ -30,7 +37,9 @@ export function useBridgeEvent<E extends EventName>(
 ): void {
   const bridge = useBridge();
   const latest = useRef(listener);
-  useEffect(() => {
+  // As the render commits, not after the next paint: an event arriving in between (Preact runs
+  // passive effects after paint) reaches the listener that sees the state on screen.
+  useLayoutEffect(() => {
     latest.current = listener;
   });
   useEffect(() => bridge.on(event, (payload) => latest.current(payload)), [bridge, event]);

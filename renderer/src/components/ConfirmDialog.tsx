@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface ConfirmDialogProps {
   title: string;
@@ -20,7 +20,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const previous = document.activeElement;
     cancelRef.current?.focus();
     return () => {

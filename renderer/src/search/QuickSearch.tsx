@@ -1,4 +1,12 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, SearchHit } from '../../../preload/contract';
 import { accountLabel } from '../bridge/accountLabel';
@@ -33,7 +41,9 @@ export function QuickSearch({ debounceMs }: { debounceMs?: number }) {
   const bridge = useBridge();
   const { state, recent, setText, reloadRecent } = useQuickSearch(debounceMs);
   const accounts = useAccounts().accounts ?? [];
-  const [active, setActive] = useState(0);
+  // The active row belongs to the list it was chosen in: new items start again at the first row
+  // (in the render that shows them, so a key pressed right after cannot act on the old index).
+  const [chosen, setChosen] = useState<{ items: SearchHit[]; index: number } | null>(null);
   const [openError, setOpenError] = useState<BridgeError | null>(null);
   const openWhenDone = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -44,8 +54,10 @@ export function QuickSearch({ debounceMs }: { debounceMs?: number }) {
     [state.phase, state.hits, recent],
   );
   const optionId = (index: number) => `${listId}-option-${index}`;
+  const active = chosen?.items === items ? chosen.index : 0;
+  const setActive = (index: number) => setChosen({ items, index });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     inputRef.current?.focus();
   }, []);
   useBridgeEvent('windowShown', (shown) => {
@@ -67,7 +79,6 @@ export function QuickSearch({ debounceMs }: { debounceMs?: number }) {
   };
 
   useEffect(() => {
-    setActive(0);
     if (state.phase === 'done' && openWhenDone.current) {
       openWhenDone.current = false;
       const first = state.hits[0];
@@ -84,7 +95,7 @@ export function QuickSearch({ debounceMs }: { debounceMs?: number }) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((index) => Math.max(0, Math.min(items.length - 1, index + step)));
+      setActive(Math.max(0, Math.min(items.length - 1, active + step)));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const pending = state.phase === 'waiting' || state.phase === 'searching';

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PauseState } from '../../../preload/contract';
 import { PauseIcon } from '../components/icons';
@@ -21,7 +21,7 @@ export function PauseMenu({ onChoose }: { onChoose: (pause: PauseState) => void 
   const buttonRef = useRef<HTMLButtonElement>(null);
   const firstRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) firstRef.current?.focus();
   }, [open]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, ProbeResult } from '../../../preload/contract';
 import { useBridge } from '../bridge/BridgeContext';
@@ -39,6 +39,7 @@ export function UrlStep({ initialUrl, autoProbe, onContinue }: UrlStepProps) {
   const [ca, setCa] = useState<CaFile | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const continueRef = useRef<HTMLButtonElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
 
   const probe = async (target: string, caFile: CaFile | null) => {
     const full = withScheme(target);
@@ -59,7 +60,11 @@ export function UrlStep({ initialUrl, autoProbe, onContinue }: UrlStepProps) {
     // Once, for the URL the step started with.
   }, []);
 
-  useEffect(() => {
+  // Focus moves as the step or its result appears (not a frame later, after paint).
+  useLayoutEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+  useLayoutEffect(() => {
     if (phase.kind === 'ok') continueRef.current?.focus();
   }, [phase.kind]);
 
@@ -76,7 +81,7 @@ export function UrlStep({ initialUrl, autoProbe, onContinue }: UrlStepProps) {
           id={id}
           type="url"
           inputMode="url"
-          autoFocus
+          ref={inputRef}
           autoComplete="url"
           spellCheck={false}
           placeholder={t('wizard.url.placeholder')}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, AuthMethod } from '../../../preload/contract';
 import { accountLabel } from '../bridge/accountLabel';
@@ -33,7 +33,7 @@ export function Wizard({ accountId }: { accountId: string | null }) {
   }, [bridge]);
 
   // A new step moves focus to its heading, so screen readers announce where the user is.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (shownStep.current === step) return;
     shownStep.current = step;
     headingRef.current?.focus();
