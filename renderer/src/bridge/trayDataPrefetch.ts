@@ -119,7 +119,7 @@ export function withAnswers(state: TrayDataState, answers: TrayAnswers): TrayDat
 export function trayDataPrefetchAnswered(): Promise<boolean> {
   if (!prefetched) return Promise.resolve(false);
   const answered = prefetched.answered.then(() => true);
-  // The next task by a message, as React schedules: a hidden window's timers may wait a second.
+  // The next task, by a message: a hidden window's timers may wait a second.
   const nextTask = new Promise<false>((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

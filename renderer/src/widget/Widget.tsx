@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../preload/contract';
 import { accountLabel } from '../bridge/accountLabel';
@@ -24,6 +24,7 @@ import {
 } from './model';
 import { PauseMenu } from './PauseMenu';
 import { StatePanel, type StateActions } from './StatePanel';
+import { useFirstFrameOut } from './useFirstFrameOut';
 import { useWidgetActions } from './useWidgetActions';
 
 const NO_ENTRIES: GroupEntry[] = [];
@@ -60,8 +61,9 @@ export function Widget() {
     [data.snapshot, actions.hidden],
   );
   const visible = useMemo(() => applyFilters(entries, filters), [entries, filters]);
-  // The filter choices may come a moment after the rows: the first paint shows the list sooner.
-  const choiceEntries = useDeferredValue(entries, NO_ENTRIES);
+  // The filter choices come a frame after the rows (sorting project names by the user's language
+  // loads collation data, ~10 ms): the first frame shows the list sooner.
+  const choiceEntries = useFirstFrameOut() ? entries : NO_ENTRIES;
   const shownChoices = useRef<FilterChoices | undefined>(undefined);
   const choices = useMemo(
     () => filterChoices(choiceEntries, filters, shownChoices.current),
