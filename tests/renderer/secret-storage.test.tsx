@@ -25,6 +25,11 @@ function weak(decision: 'undecided' | 'accepted' | 'declined' = 'undecided') {
 }
 
 const banner = (name = 'No keyring found') => screen.findByRole('region', { name });
+/** The names of the buttons in a group, in order. */
+const buttonNames = (group: HTMLElement) =>
+  within(group)
+    .getAllByRole('button')
+    .map((button) => button.textContent);
 const anyBanner = () =>
   screen.queryByRole('region', { name: /No keyring found|stored with weak protection/ });
 
@@ -50,11 +55,7 @@ describe('the weak-storage banner in the settings', () => {
     );
     expect(region.getAttribute('aria-describedby')).toBeTruthy();
     const choices = within(region).getByRole('group', { name: 'How do you want to continue?' });
-    expect(
-      within(choices)
-        .getAllByRole('button')
-        .map((button) => button.textContent),
-    ).toEqual(['Set up a keyring first', 'Store with weak protection']);
+    expect(buttonNames(choices)).toEqual(['Set up a keyring first', 'Store with weak protection']);
   });
 
   it('accepts weak protection: main is told, the banner says so and keeps the focus', async () => {
@@ -130,11 +131,10 @@ describe('the weak-storage banner in the settings', () => {
     const region = await banner('Kein Schlüsselbund gefunden');
     expect(region.textContent).toMatch(/GNOME Keyring oder KWallet/);
     const choices = within(region).getByRole('group', { name: 'Wie möchten Sie fortfahren?' });
-    expect(
-      within(choices)
-        .getAllByRole('button')
-        .map((button) => button.textContent),
-    ).toEqual(['Erst einen Schlüsselbund einrichten', 'Schwach geschützt speichern']);
+    expect(buttonNames(choices)).toEqual([
+      'Erst einen Schlüsselbund einrichten',
+      'Schwach geschützt speichern',
+    ]);
   });
 });
 

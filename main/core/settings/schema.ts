@@ -130,15 +130,23 @@ export const AccountAuthSchema = z.discriminatedUnion('method', [
 ]);
 export type AccountAuth = z.infer<typeof AccountAuthSchema>;
 
+/** Seconds between polls, within the limits; one definition for the accounts' and the global options. */
+const PollIntervalSchema = z
+  .number()
+  .int()
+  .min(POLL_INTERVAL_LIMITS.minSeconds)
+  .max(POLL_INTERVAL_LIMITS.maxSeconds)
+  .default(POLL_INTERVAL_LIMITS.defaultSeconds);
+
+/** Notification reasons that raise a desktop notification (toast). */
+const ToastReasonsSchema = z
+  .array(z.string().min(1).max(50))
+  .max(50)
+  .default(DEFAULT_TOAST_REASONS);
+
 export const AccountOptionsSchema = z.object({
-  pollIntervalSeconds: z
-    .number()
-    .int()
-    .min(POLL_INTERVAL_LIMITS.minSeconds)
-    .max(POLL_INTERVAL_LIMITS.maxSeconds)
-    .default(POLL_INTERVAL_LIMITS.defaultSeconds),
-  /** Notification reasons that raise a desktop notification (toast). */
-  toastReasons: z.array(z.string().min(1).max(50)).max(50).default(DEFAULT_TOAST_REASONS),
+  pollIntervalSeconds: PollIntervalSchema,
+  toastReasons: ToastReasonsSchema,
   /** Counted and listed, but never a toast. */
   muted: z.boolean().default(false),
 });
@@ -172,13 +180,8 @@ export const GlobalOptionsSchema = z.object({
    * carry a copy, which the sync engine reads); new accounts start with them. Added within
    * version 1 with defaults, so no migration step is needed.
    */
-  pollIntervalSeconds: z
-    .number()
-    .int()
-    .min(POLL_INTERVAL_LIMITS.minSeconds)
-    .max(POLL_INTERVAL_LIMITS.maxSeconds)
-    .default(POLL_INTERVAL_LIMITS.defaultSeconds),
-  toastReasons: z.array(z.string().min(1).max(50)).max(50).default(DEFAULT_TOAST_REASONS),
+  pollIntervalSeconds: PollIntervalSchema,
+  toastReasons: ToastReasonsSchema,
 });
 export type GlobalOptions = z.infer<typeof GlobalOptionsSchema>;
 
